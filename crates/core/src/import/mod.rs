@@ -1,6 +1,8 @@
 //! Importers: bytes of any supported format → the report document, plus import findings
 //! (I-01…I-05) for everything that could not be read with certainty.
 
+pub mod split;
+
 use crate::finding::{Finding, Severity};
 use crate::model::Report;
 
