@@ -1,6 +1,9 @@
 //! Importers: bytes of any supported format → the report document, plus import findings
 //! (I-01…I-05) for everything that could not be read with certainty.
 
+pub mod grid;
+pub mod html;
+pub mod prose;
 pub mod split;
 
 use crate::finding::{Finding, Severity};

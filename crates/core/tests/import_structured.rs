@@ -1,0 +1,151 @@
+//! The structured importers (HTML, DOCX, XLSX, CSV, PDF, zip) over the shared corpus.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use nianbao_core::finding::Severity;
+use nianbao_core::import::{self, Imported};
+use nianbao_core::CellValue;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+/// Release builds take well under the corpus's 2 s; debug builds get a generous margin.
+const LIMIT: Duration = Duration::from_secs(10);
+
+fn path(rel: &str) -> PathBuf {
+    PathBuf::from(CORPUS).join(rel)
+}
+
+fn read(rel: &str) -> Option<Vec<u8>> {
+    std::fs::read(path(rel)).ok()
+}
+
+fn truth(rel: &str) -> BTreeMap<String, CellValue> {
+    let text = std::fs::read_to_string(path(rel)).unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    v["cells"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, v)| Some((k.clone(), CellValue::from_json(v).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn run(rel: &str, f: fn(&[u8]) -> Imported) -> Option<Imported> {
+    let bytes = read(rel)?;
+    let t0 = Instant::now();
+    let out = f(&bytes);
+    assert!(t0.elapsed() < LIMIT, "{rel}: took {:?}", t0.elapsed());
+    Some(out)
+}
+
+fn diff(rel: &str, got: &BTreeMap<String, CellValue>, want: &BTreeMap<String, CellValue>) {
+    let mut bad = Vec::new();
+    for (k, w) in want {
+        if got.get(k) != Some(w) {
+            bad.push(format!("{k}: got {:?}, want {w:?}", got.get(k)));
+        }
+    }
+    for k in got.keys().filter(|k| !want.contains_key(*k)) {
+        bad.push(format!("{k}: unexpected"));
+    }
+    assert!(
+        bad.is_empty(),
+        "{rel}: {} differences:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+fn errors(i: &Imported) -> usize {
+    i.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count()
+}
+
+fn rules(i: &Imported, rule: &str) -> usize {
+    i.findings.iter().filter(|f| f.rule == rule).count()
+}
+
+fn expect_cells(rel: &str, json: &str, f: fn(&[u8]) -> Imported) -> Option<Imported> {
+    let got = run(rel, f)?;
+    diff(rel, &got.report.cells, &truth(json));
+    assert_eq!(errors(&got), 0, "{rel}: {:?}", got.findings);
+    assert_eq!(
+        rules(&got, "I-01") + rules(&got, "I-03"),
+        0,
+        "{rel}: {:?}",
+        got.findings
+    );
+    Some(got)
+}
+
+#[test]
+fn html_pages() {
+    for name in [
+        "002_pingtan_gwh_2025",
+        "004_pingtan_jjpq_2020",
+        "005_pingtan_jtjsj_2024",
+        "008_pingtan_xzspj_2023",
+        "009_pingtan_gwh_2023",
+    ] {
+        let html = format!("html/{name}.html");
+        let Some(got) = expect_cells(&html, &format!("html/{name}.json"), import::html::import)
+        else {
+            continue;
+        };
+        let v: serde_json::Value =
+            serde_json::from_slice(&read(&format!("html/{name}.json")).unwrap_or_default())
+                .unwrap_or_default();
+        assert_eq!(
+            got.report.template.map(|t| t.as_str().to_string()),
+            v["template"].as_str().map(String::from),
+            "{name}"
+        );
+        assert_eq!(got.report.year.map(i64::from), v["year"].as_i64(), "{name}");
+    }
+}
+
+#[test]
+fn html_script_injection() {
+    let Some(got) = run("hostile/script.html", import::html::import) else {
+        return;
+    };
+    let mut want = truth("public/002_huaian_szf_2024.json");
+    let injected = [
+        ("s2.rules.repealed", "<script>alert(1)</script>"),
+        ("s3.r3_5_3.natural", "<img src=x onerror=alert(1)>"),
+        ("s3.r3_5_4.natural", "javascript:alert(1)"),
+    ];
+    for (k, t) in injected {
+        want.insert(k.into(), CellValue::Text(t.into()));
+    }
+    diff("script.html", &got.report.cells, &want);
+    let i03: Vec<_> = got.findings.iter().filter(|f| f.rule == "I-03").collect();
+    assert_eq!(i03.len(), 3, "{:?}", got.findings);
+    for (k, t) in injected {
+        assert!(
+            i03.iter()
+                .any(|f| f.cells == [k] && f.text.as_deref() == Some(t)),
+            "{k}"
+        );
+    }
+    assert_eq!(errors(&got), 0);
+    assert!(got.report.section(1).contains("政府信息公开申请3119件"));
+    assert!(got
+        .report
+        .section(5)
+        .contains("（页面注入测试：<script>alert(1)</script>）"));
+}
+
+#[test]
+fn html_deep_nesting() {
+    let Some(got) = run("hostile/deep.html", import::html::import) else {
+        return;
+    };
+    assert!(got.report.cells.is_empty());
+    assert_eq!(errors(&got), 1);
+}
