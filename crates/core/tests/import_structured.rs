@@ -149,3 +149,54 @@ fn html_deep_nesting() {
     assert!(got.report.cells.is_empty());
     assert_eq!(errors(&got), 1);
 }
+
+#[test]
+fn docx_filled_and_blank() {
+    if let Some(got) = expect_cells(
+        "docx/002_huaian_szf_2024.docx",
+        "docx/002_huaian_szf_2024.json",
+        import::docx::import,
+    ) {
+        assert_eq!(got.report.year, Some(2024));
+        assert_eq!(got.report.agency.as_deref(), Some("淮安市人民政府"));
+        assert_eq!(got.report.date, None);
+        assert!(!got.report.section(1).contains("本报告由"));
+    }
+    let Some(blank) = run("docx/template-2021-blank.docx", import::docx::import) else {
+        return;
+    };
+    assert_eq!(blank.report.template.map(|t| t.as_str()), Some("2021"));
+    assert_eq!(blank.report.cells.len(), 200);
+    assert!(blank.report.cells.values().all(|v| *v == CellValue::Blank));
+    assert_eq!(errors(&blank), 0, "{:?}", blank.findings);
+    assert_eq!(rules(&blank, "I-03"), 0);
+}
+
+#[test]
+fn xlsx_workbook() {
+    expect_cells(
+        "xlsx/002_huaian_szf_2024.xlsx",
+        "xlsx/002_huaian_szf_2024.json",
+        import::xlsx::import,
+    );
+}
+
+#[test]
+fn zip_hostile() {
+    for (rel, f) in [
+        (
+            "hostile/zipbomb.docx",
+            import::docx::import as fn(&[u8]) -> Imported,
+        ),
+        ("hostile/truncated.xlsx", import::xlsx::import),
+        ("hostile/zipbomb.docx", import::zip::import),
+        ("hostile/truncated.xlsx", import::zip::import),
+    ] {
+        let Some(got) = run(rel, f) else {
+            continue;
+        };
+        assert_eq!(got.findings.len(), 1, "{rel}: {:?}", got.findings);
+        assert_eq!(got.findings[0].rule, "I-04", "{rel}");
+        assert!(got.report.cells.is_empty());
+    }
+}

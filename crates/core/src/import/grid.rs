@@ -10,7 +10,11 @@ use crate::template::{self, Layout, RowDef, TableDef};
 use crate::text::{normalize_label, strip_notes};
 
 /// Widest table accepted (columns beyond it are dropped): bounds memory on hostile spans.
-pub const MAX_COLS: usize = 256;
+pub const MAX_COLS: usize = 64;
+/// Most rows kept of one table.
+pub const MAX_ROWS: usize = 2_000;
+/// Most tables kept of one input.
+pub const MAX_TABLES: usize = 200;
 
 /// One position of an expanded table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,7 +43,8 @@ pub struct SpanCell {
 
 impl Grid {
     /// Expands row and column spans the way a browser lays out a table.
-    pub fn from_spans(rows: Vec<Vec<SpanCell>>) -> Grid {
+    pub fn from_spans(mut rows: Vec<Vec<SpanCell>>) -> Grid {
+        rows.truncate(MAX_ROWS);
         let n = rows.len();
         let mut out: Vec<Vec<Option<GridCell>>> = vec![Vec::new(); n];
         for (r, row) in rows.into_iter().enumerate() {
@@ -151,7 +156,7 @@ pub fn map_grids(grids: &[Grid]) -> Mapped {
                 State::S3Header(_) => {}
                 State::S3(cols) => s3_row(&mut m, row, cols),
                 State::S4 => {
-                    if row.iter().any(|c| !c.covered && parse(&c.text).is_number()) {
+                    if s4_is_data_row(row, &labels) {
                         s4_row(&mut m, row);
                         state = State::None;
                     }
@@ -474,6 +479,23 @@ fn s3_row(m: &mut Mapped, row: &[GridCell], cols: &[Option<usize>]) {
 }
 
 // ---- Section 4 ----------------------------------------------------------------------------
+
+/// The data row: a number in it, or (blank form) no header label in it.
+fn s4_is_data_row(row: &[GridCell], labels: &[String]) -> bool {
+    const HEADERS: [&str; 9] = [
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ];
+    row.iter().any(|c| !c.covered && parse(&c.text).is_number())
+        || !labels.iter().any(|l| HEADERS.contains(&l.as_str()))
+}
 
 fn s4_row(m: &mut Mapped, row: &[GridCell]) {
     let mut values: Vec<&GridCell> = row.iter().filter(|c| !c.covered).collect();

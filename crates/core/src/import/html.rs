@@ -3,7 +3,7 @@
 //! beyond table structure: `<script>`/`<style>` contents are skipped, everything else that
 //! is not a tag is text.
 
-use super::grid::{Grid, SpanCell};
+use super::grid::{Grid, SpanCell, MAX_TABLES};
 use super::Imported;
 use crate::finding::Source;
 
@@ -211,7 +211,9 @@ pub fn parse(src: &str) -> HtmlDoc {
             continue;
         }
         match (name, open) {
-            ("table", true) if tables.len() < MAX_TABLE_DEPTH => {
+            ("table", true)
+                if tables.len() < MAX_TABLE_DEPTH && (next_index as usize) < MAX_TABLES =>
+            {
                 flush(&mut doc.paragraphs, &mut para);
                 tables.push(TableBuilder {
                     index: next_index,
