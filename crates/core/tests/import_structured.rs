@@ -200,3 +200,34 @@ fn zip_hostile() {
         assert!(got.report.cells.is_empty());
     }
 }
+
+#[test]
+fn csv_keys_and_label_paths() {
+    for name in ["002_huaian_szf_2024", "002_huaian_szf_2024_gbk"] {
+        if let Some(got) = expect_cells(
+            &format!("csv/{name}.csv"),
+            &format!("csv/{name}.json"),
+            import::csv::import,
+        ) {
+            assert_eq!(
+                got.report.template.map(|t| t.as_str()),
+                Some("2021"),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_quoting_and_unknown_rows() {
+    let got = import::csv::import(
+        "key,value\r\n\"s4.review.total\",\"1,234\"\r\ns4.review.upheld,abc\r\nnot.a.key,5\r\n"
+            .as_bytes(),
+    );
+    assert_eq!(
+        got.report.cells.get("s4.review.total"),
+        Some(&CellValue::Int(1234))
+    );
+    assert_eq!(rules(&got, "I-03"), 1);
+    assert_eq!(rules(&got, "I-01"), 1);
+}

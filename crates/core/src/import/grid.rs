@@ -202,8 +202,17 @@ pub fn detect_template(grids: &[Grid]) -> Option<TemplateId> {
             v21 += V21.iter().filter(|m| n.contains(*m)).count();
             sixth |= n == "六其他处理";
         }
-        // A single （六）其他处理 row carrying numbers is the 2019 shape.
-        if sixth && row.iter().any(|c| parse(&c.text).is_number()) {
+        // A single （六）其他处理 row carrying numbers (no sub-row label) is the 2019 shape.
+        let single = row.iter().all(|c| {
+            let n = normalize_label(&c.text);
+            let v = parse(&c.text);
+            n.is_empty()
+                || v.is_number()
+                || v.is_mark()
+                || n == "六其他处理"
+                || n == "三本年度办理结果"
+        });
+        if sixth && single && row.iter().any(|c| parse(&c.text).is_number()) {
             v19 += 1;
         }
     }
@@ -224,7 +233,8 @@ fn templates(m: &Mapped) -> Vec<&'static template::Template> {
     }
 }
 
-fn label_is(n: &str, row: &RowDef) -> bool {
+/// True when the normalised label `n` is the row's label or one of its aliases.
+pub fn label_is(n: &str, row: &RowDef) -> bool {
     std::iter::once(row.label)
         .chain(row.aliases.iter().copied())
         .any(|l| normalize_label(l) == n)
@@ -385,7 +395,7 @@ fn first_value_col(cols: &[Option<usize>], row_len: usize) -> usize {
 }
 
 fn s3_is_data_row(row: &[GridCell], labels: &[String], m: &Mapped) -> bool {
-    row.iter().any(|c| parse(&c.text).is_number()) || match_s3(labels, m, &[]).is_some()
+    row.iter().any(|c| parse(&c.text).is_number()) || match_s3(labels, m.template, &[]).is_some()
 }
 
 /// The row labels of a section-3 row: distinct texts of its label columns, in order.
@@ -400,8 +410,14 @@ fn s3_labels(row: &[GridCell], upto: usize) -> Vec<String> {
     out
 }
 
-fn match_s3(labels: &[String], m: &Mapped, used: &[String]) -> Option<&'static RowDef> {
-    let rows = template::get(m.template.unwrap_or(TemplateId::V2021)).s3_rows();
+/// The section-3 row named by a row's label cells (most specific last), preferring rows
+/// whose group label is among them and rows not yet used.
+pub fn match_s3(
+    labels: &[String],
+    template: Option<TemplateId>,
+    used: &[String],
+) -> Option<&'static RowDef> {
+    let rows = template::get(template.unwrap_or(TemplateId::V2021)).s3_rows();
     let norm: Vec<String> = labels.iter().map(|l| normalize_label(l)).collect();
     let specific = norm.iter().rev().find(|l| !l.is_empty())?.clone();
     let full: String = norm.concat();
@@ -446,7 +462,7 @@ fn s3_row(m: &mut Mapped, row: &[GridCell], cols: &[Option<usize>]) {
         .filter_map(|k| k.strip_prefix("s3.")?.split('.').next())
         .map(String::from)
         .collect();
-    let rd = match_s3(&labels, m, &used);
+    let rd = match_s3(&labels, m.template, &used);
     let values: Vec<(usize, &GridCell)> = row
         .iter()
         .enumerate()

@@ -1,6 +1,7 @@
 //! Importers: bytes of any supported format → the report document, plus import findings
 //! (I-01…I-05) for everything that could not be read with certainty.
 
+pub mod csv;
 pub mod docx;
 pub mod grid;
 pub mod html;
