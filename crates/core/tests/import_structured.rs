@@ -231,3 +231,38 @@ fn csv_quoting_and_unknown_rows() {
     assert_eq!(rules(&got, "I-03"), 1);
     assert_eq!(rules(&got, "I-01"), 1);
 }
+
+#[test]
+fn pdf_text() {
+    let Some(bytes) = read("pdf/002_huaian_szf_2024.pdf") else {
+        return;
+    };
+    let t0 = Instant::now();
+    let text = import::pdf::extract_text(&bytes);
+    assert!(t0.elapsed() < LIMIT);
+    if cfg!(feature = "pdf") {
+        let text = text.unwrap_or_default();
+        assert!(
+            text.contains("政府信息公开"),
+            "{}",
+            &text[..text.len().min(500)]
+        );
+        assert!(text.contains("3119"));
+        let got = import::pdf::import(&bytes);
+        assert_eq!(errors(&got), 0);
+        assert_eq!(got.report.year, Some(2024));
+        // Cells: once the plain-text importer is wired, compare with pdf/002_huaian_szf_2024.json.
+    } else {
+        assert!(text.is_err());
+    }
+    for bad in [&b""[..], b"%PDF-1.7\n garbage", b"not a pdf at all"] {
+        let got = import::pdf::import(bad);
+        assert_eq!(got.findings.len(), 1);
+        assert_eq!(got.findings[0].rule, "I-04");
+    }
+    let mut cut = bytes.clone();
+    cut.truncate(bytes.len() / 2);
+    cut.extend_from_slice(b"\n%%EOF\n");
+    let got = import::pdf::import(&cut);
+    assert!(got.findings.iter().any(|f| f.rule == "I-04") || got.report.year.is_some());
+}

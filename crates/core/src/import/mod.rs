@@ -5,6 +5,7 @@ pub mod csv;
 pub mod docx;
 pub mod grid;
 pub mod html;
+pub mod pdf;
 pub mod prose;
 pub mod split;
 pub mod xlsx;

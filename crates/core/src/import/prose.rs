@@ -38,11 +38,7 @@ pub fn from_parts(grids: &[Grid], paragraphs: &[String]) -> Imported {
             "the input is not a government information disclosure annual report (no sections or tables)",
         );
     }
-    r.title = paragraphs
-        .iter()
-        .take(20)
-        .find(|p| p.contains("政府信息公开") && p.contains("年度报告") && p.chars().count() < 80)
-        .cloned();
+    r.title = title(paragraphs);
     if let Some(t) = &r.title {
         if let Some((agency, year)) = agency_year(t) {
             r.agency = Some(agency).filter(|a| !a.is_empty());
@@ -70,6 +66,24 @@ pub fn from_parts(grids: &[Grid], paragraphs: &[String]) -> Imported {
         }
     }
     imported
+}
+
+/// The title: a short paragraph naming the report, joined with the line before it when a
+/// PDF broke it after the agency (`淮安市人民政府` / `2024 年政府信息公开工作年度报告`).
+fn title(paragraphs: &[String]) -> Option<String> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let i = paragraphs.iter().take(20).position(|p| {
+        p.contains("政府信息公开") && p.contains("年度报告") && p.chars().count() < 80
+    })?;
+    let t = squeeze(&paragraphs[i]);
+    let starts_with_year = t.chars().next().is_some_and(|c| c.is_ascii_digit());
+    match (
+        starts_with_year,
+        i.checked_sub(1).and_then(|j| paragraphs.get(j)),
+    ) {
+        (true, Some(prev)) if prev.chars().count() < 40 => Some(squeeze(prev) + &t),
+        _ => Some(t),
+    }
 }
 
 /// Section number (0-based) when the paragraph is one of the six headings.
