@@ -106,6 +106,11 @@ fn html_pages() {
             "{name}"
         );
         assert_eq!(got.report.year.map(i64::from), v["year"].as_i64(), "{name}");
+        assert_eq!(got.report.agency.as_deref(), v["agency"].as_str(), "{name}");
+        assert_eq!(got.report.date.as_deref(), v["date"].as_str(), "{name}");
+        let units: BTreeMap<String, String> =
+            serde_json::from_value(v["units"].clone()).unwrap_or_default();
+        assert_eq!(got.report.units, units, "{name}");
     }
 }
 

@@ -281,9 +281,11 @@ fn cell_text(c: &RawCell, strings: &[String]) -> String {
     }
 }
 
-/// A stored number as a person reads it (`96171.60000000001` → `96171.6`, `5.0` → `5`).
+/// A stored number as Excel shows it: 15 significant digits (`3.5000000000000004` → `3.5`,
+/// `5.0` → `5`).
 fn number_text(v: &str) -> String {
-    match v.trim().parse::<f64>() {
+    let shown = |f: f64| format!("{f:.14e}").parse::<f64>().unwrap_or(f);
+    match v.trim().parse::<f64>().map(shown) {
         Ok(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
         Ok(f) if f.is_finite() => format!("{f}"),
         _ => v.to_string(),
@@ -310,8 +312,14 @@ fn eval_sum(f: &str, cells: &BTreeMap<(usize, usize), String>) -> Option<String>
 }
 
 fn build(name: &str, cells: &BTreeMap<(usize, usize), String>, merges: &[Range]) -> Grid {
-    let rows = cells.keys().map(|k| k.0 + 1).max().unwrap_or(0);
-    let cols = cells.keys().map(|k| k.1 + 1).max().unwrap_or(0);
+    let ends = cells.keys().copied().chain(merges.iter().map(|m| m.1));
+    let rows = ends
+        .clone()
+        .map(|k| k.0 + 1)
+        .max()
+        .unwrap_or(0)
+        .min(MAX_ROWS);
+    let cols = ends.map(|k| k.1 + 1).max().unwrap_or(0).min(MAX_COLS);
     let mut grid: Vec<Vec<GridCell>> = (0..rows)
         .map(|r| {
             (0..cols)
@@ -327,7 +335,14 @@ fn build(name: &str, cells: &BTreeMap<(usize, usize), String>, merges: &[Range])
                 .collect()
         })
         .collect();
+    // Bounded work whatever the merge list: at most this many positions are filled.
+    let mut budget: usize = 4 * MAX_ROWS * MAX_COLS;
     for &((r0, c0), (r1, c1)) in merges {
+        let area = (r1.min(rows).saturating_sub(r0) + 1) * (c1.min(cols).saturating_sub(c0) + 1);
+        budget = match budget.checked_sub(area) {
+            Some(b) => b,
+            None => break,
+        };
         let text = cells.get(&(r0, c0)).cloned().unwrap_or_default();
         for (r, row) in grid.iter_mut().enumerate().take(r1 + 1).skip(r0) {
             for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
@@ -339,4 +354,34 @@ fn build(name: &str, cells: &BTreeMap<(usize, usize), String>, merges: &[Range])
         }
     }
     Grid { rows: grid }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHEET: &str = r#"<worksheet><sheetData>
+        <row r="1"><c r="A1" t="inlineStr"><is><t>行政复议</t></is></c><c r="B1"><v>2</v></c>
+        <c r="C1"><v>3.5000000000000004</v></c><c r="D1"><f>SUM(B1:C1)</f></c>
+        <c r="E1"><f>B1*2</f></c><c r="F1"><f>SUM(B1:C1)</f><v>9</v></c></row>
+        </sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells></worksheet>"#;
+
+    #[test]
+    fn formulas_refs_and_merges() {
+        let g = sheet(SHEET, "表四", &[]).unwrap_or_default();
+        let text = |r: usize, c: usize| g.rows[r][c].text.as_str();
+        assert_eq!(text(0, 2), "3.5");
+        assert_eq!(text(0, 3), "5.5", "SUM without cached value is evaluated");
+        assert_eq!(
+            text(0, 4),
+            "=B1*2",
+            "other formulas stay text (I-03 when placed)"
+        );
+        assert_eq!(text(0, 5), "9", "cached value wins");
+        assert_eq!(text(1, 0), "行政复议");
+        assert!(g.rows[1][0].covered);
+        assert_eq!(g.rows[0][3].source.cell.as_deref(), Some("D1"));
+        assert_eq!(parse_ref("AA10"), Some((9, 26)));
+        assert_eq!(col_name(26), "AA");
+    }
 }
