@@ -51,6 +51,10 @@ pub struct HtmlDoc {
 #[derive(Default)]
 struct TableBuilder {
     index: u32,
+    /// A page-layout table: it holds another table, so its cells are prose, not data.
+    layout: bool,
+    /// The blocks of every cell, in order (the prose of a layout table).
+    blocks: Vec<String>,
     rows: Vec<Vec<SpanCell>>,
     row_open: bool,
     cell: Option<(SpanCell, Vec<String>)>,
@@ -60,6 +64,13 @@ impl TableBuilder {
     fn close_cell(&mut self) {
         if let Some((mut cell, parts)) = self.cell.take() {
             cell.text = join_parts(&parts);
+            self.blocks.extend(
+                parts
+                    .iter()
+                    .map(|p| p.trim())
+                    .filter(|p| !p.is_empty())
+                    .map(String::from),
+            );
             if !self.row_open {
                 self.rows.push(Vec::new());
                 self.row_open = true;
@@ -188,7 +199,14 @@ pub fn parse(src: &str) -> HtmlDoc {
         let name = name.as_str();
         if open && name == "head" {
             // Only the title is read from the head.
-            let end = find_ci(&src[pos..], "</head").map_or(src.len(), |i| pos + i);
+            let end = [
+                find_ci(&src[pos..], "</head"),
+                find_ci(&src[pos..], "<body"),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(src.len(), |i| pos + i);
             let head = &src[pos..end];
             if let Some(t) = find_ci(head, "<title") {
                 let after = &head[t..];
@@ -215,6 +233,12 @@ pub fn parse(src: &str) -> HtmlDoc {
                 if tables.len() < MAX_TABLE_DEPTH && (next_index as usize) < MAX_TABLES =>
             {
                 flush(&mut doc.paragraphs, &mut para);
+                if let Some(parent) = tables.last_mut() {
+                    parent.layout = true;
+                    if let Some((_, parts)) = parent.cell.as_mut() {
+                        parts.push(String::new());
+                    }
+                }
                 tables.push(TableBuilder {
                     index: next_index,
                     ..TableBuilder::default()
@@ -223,7 +247,7 @@ pub fn parse(src: &str) -> HtmlDoc {
             }
             ("table", false) if !tables.is_empty() => {
                 if let Some(t) = tables.pop() {
-                    doc.grids.push(t.finish());
+                    finish(&mut doc, t);
                 }
             }
             ("tr", true) => with_table(&mut tables, TableBuilder::start_row),
@@ -247,7 +271,7 @@ pub fn parse(src: &str) -> HtmlDoc {
     }
     flush(&mut doc.paragraphs, &mut para);
     while let Some(t) = tables.pop() {
-        doc.grids.push(t.finish());
+        finish(&mut doc, t);
     }
     doc.grids.sort_by_key(|g| {
         g.rows
@@ -259,6 +283,16 @@ pub fn parse(src: &str) -> HtmlDoc {
         doc.title = Some(title.trim().to_string());
     }
     doc
+}
+
+/// A data table becomes a grid; a layout table gives its blocks as prose.
+fn finish(doc: &mut HtmlDoc, mut t: TableBuilder) {
+    if t.layout {
+        t.close_row();
+        doc.paragraphs.append(&mut t.blocks);
+    } else {
+        doc.grids.push(t.finish());
+    }
 }
 
 fn with_table(tables: &mut [TableBuilder], f: fn(&mut TableBuilder)) {
@@ -495,6 +529,17 @@ mod tests {
         assert!(g.rows[1][0].covered);
         assert_eq!(g.rows[0][1].text, "1");
         assert_eq!(g.rows[1][1].text, "<b>");
+    }
+
+    #[test]
+    fn layout_tables_are_prose() {
+        let doc = parse(
+            "<head><title>t</title><body><table><tr><td><p>一、总体情况</p><p>text</p>\
+             <table><tr><td>1</td></tr></table><p>after</p></td></tr></table>",
+        );
+        assert_eq!(doc.paragraphs, ["一、总体情况", "text", "after"]);
+        assert_eq!(doc.grids.len(), 1);
+        assert_eq!(doc.title.as_deref(), Some("t"));
     }
 
     #[test]
