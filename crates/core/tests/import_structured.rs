@@ -271,3 +271,24 @@ fn pdf_text() {
     let got = import::pdf::import(&cut);
     assert!(got.findings.iter().any(|f| f.rule == "I-04") || got.report.year.is_some());
 }
+
+#[test]
+fn sniffing() {
+    for (rel, html, csv) in [
+        ("html/002_pingtan_gwh_2025.html", true, false),
+        ("hostile/script.html", true, false),
+        ("csv/002_huaian_szf_2024.csv", false, true),
+        ("csv/002_huaian_szf_2024_gbk.csv", false, true),
+        ("public/002_huaian_szf_2024.txt", false, false),
+    ] {
+        let Some(b) = read(rel) else { continue };
+        assert_eq!(import::html::is_html(&b), html, "{rel}");
+        assert_eq!(import::csv::is_csv(&b), csv, "{rel}");
+    }
+    assert!(import::zip::is_zip(
+        &read("docx/002_huaian_szf_2024.docx").unwrap_or_default()
+    ));
+    assert!(import::pdf::is_pdf(
+        &read("pdf/002_huaian_szf_2024.pdf").unwrap_or_default()
+    ));
+}

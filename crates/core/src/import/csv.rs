@@ -86,6 +86,29 @@ pub fn import(bytes: &[u8]) -> Imported {
     imported
 }
 
+/// True when the text is a two-column CSV whose first column holds DATA.md keys or
+/// template label paths (`…/…`).
+pub fn is_csv(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 << 10)];
+    let head = match head.iter().rposition(|b| *b == b'\n') {
+        Some(i) if head.len() < bytes.len() => &head[..i],
+        _ => head,
+    };
+    let Some(text) = decode(head) else {
+        return false;
+    };
+    let records = parse(&text);
+    let data: Vec<&Record> = records.iter().skip(1).take(20).collect();
+    !data.is_empty()
+        && data.iter().all(|r| r.fields.len() >= 2)
+        && data
+            .iter()
+            .filter(|r| is_key(&r.fields[0]) || r.fields[0].contains('/'))
+            .count()
+            * 2
+            > data.len()
+}
+
 fn is_header(v: &str) -> bool {
     let v = CellValue::parse(v);
     !(v.is_number() || v.is_mark() || v == CellValue::Blank)

@@ -28,6 +28,28 @@ pub fn import(bytes: &[u8]) -> Imported {
     imported
 }
 
+/// True when the bytes look like an HTML page or clipboard fragment (a `<table`, `<html`,
+/// `<body`, `<p` or `<div` tag near the start, or `<table` anywhere).
+pub fn is_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    [
+        "<!doctype html",
+        "<html",
+        "<body",
+        "<table",
+        "<p",
+        "<div",
+        "<meta",
+        "<h1",
+        "<!--",
+    ]
+    .iter()
+    .any(|m| t.starts_with(m))
+        || head.contains("<table")
+        || find_ci(&String::from_utf8_lossy(bytes), "<table").is_some()
+}
+
 /// UTF-8 (with or without BOM), else GB18030 when it decodes without errors.
 fn decode(bytes: &[u8]) -> Option<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
