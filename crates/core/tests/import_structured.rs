@@ -292,3 +292,26 @@ fn sniffing() {
         &read("pdf/002_huaian_szf_2024.pdf").unwrap_or_default()
     ));
 }
+
+#[test]
+fn hostile_bytes_give_one_unreadable() {
+    let binary = read("hostile/binary.txt").unwrap_or_default();
+    let importers: [(&str, fn(&[u8]) -> Imported); 6] = [
+        ("html", import::html::import),
+        ("csv", import::csv::import),
+        ("zip", import::zip::import),
+        ("docx", import::docx::import),
+        ("xlsx", import::xlsx::import),
+        ("pdf", import::pdf::import),
+    ];
+    for (name, f) in importers {
+        for input in [&b""[..], &binary] {
+            let t0 = Instant::now();
+            let got = f(input);
+            assert!(t0.elapsed() < LIMIT);
+            assert_eq!(got.findings.len(), 1, "{name}: {:?}", got.findings);
+            assert_eq!(got.findings[0].rule, "I-04", "{name}");
+            assert!(got.report.cells.is_empty(), "{name}");
+        }
+    }
+}
