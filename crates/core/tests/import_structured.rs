@@ -8,6 +8,8 @@ use nianbao_core::finding::Severity;
 use nianbao_core::import::{self, Imported};
 use nianbao_core::CellValue;
 
+type Importer = fn(&[u8]) -> Imported;
+
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
 /// Release builds take well under the corpus's 2 s; debug builds get a generous margin.
 const LIMIT: Duration = Duration::from_secs(10);
@@ -296,7 +298,7 @@ fn sniffing() {
 #[test]
 fn hostile_bytes_give_one_unreadable() {
     let binary = read("hostile/binary.txt").unwrap_or_default();
-    let importers: [(&str, fn(&[u8]) -> Imported); 6] = [
+    let importers: [(&str, Importer); 6] = [
         ("html", import::html::import),
         ("csv", import::csv::import),
         ("zip", import::zip::import),
