@@ -122,6 +122,12 @@ pub fn map_grids(grids: &[Grid]) -> Mapped {
                 m.tables.insert("s2".into());
                 continue;
             }
+            // A header row 信息内容 … starts a section-2 table whose caption is outside it.
+            let first = labels.iter().find(|l| !l.is_empty());
+            if first.is_some_and(|l| l.starts_with("信息内容")) && !matches!(state, State::S2) {
+                state = State::S2;
+                m.tables.insert("s2".into());
+            }
             if labels
                 .iter()
                 .any(|l| l == "自然人" || l.contains("勾稽关系") || l == "申请人情况")
@@ -537,5 +543,84 @@ fn s4_row(m: &mut Mapped, row: &[GridCell]) {
             None if parse(&c.text).is_number() => unplaced(m, c),
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid::from_spans(
+            rows.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| SpanCell {
+                            text: t.to_string(),
+                            rowspan: 1,
+                            colspan: 1,
+                            source: Source::default(),
+                        })
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn captions_outside_tables_extra_rows_and_strays() {
+        let g = [
+            grid(&[
+                &[
+                    "信息内容",
+                    "本年新制作数量",
+                    "本年新公开数量",
+                    "对外公开总数量",
+                ],
+                &["规章", "0", "0", "0"],
+                &["其他主动公开文件", "56", "45", "1"],
+            ]),
+            grid(&[
+                &["行政复议", "", "", "", "", "行政诉讼"],
+                &[
+                    "1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "9",
+                ],
+            ]),
+            grid(&[&["附件", "2024"]]),
+        ];
+        let m = map_grids(&g);
+        assert_eq!(m.template, Some(TemplateId::V2019));
+        assert_eq!(m.cells.get("s2.rules.made"), Some(&CellValue::Int(0)));
+        assert_eq!(m.cells.get("s4.review.upheld"), Some(&CellValue::Int(1)));
+        assert_eq!(
+            m.cells.get("s4.suit_after_review.total"),
+            Some(&CellValue::Int(0))
+        );
+        assert_eq!(m.extra_rows.len(), 1);
+        assert_eq!(m.extra_rows[0].label, "其他主动公开文件");
+        let i01: Vec<_> = m.findings.iter().filter(|f| f.rule == "I-01").collect();
+        assert_eq!(i01.len(), 2, "{:?}", m.findings);
+    }
+
+    #[test]
+    fn single_sixth_row_is_2019() {
+        let g = [grid(&[
+            &[
+                "",
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ],
+            &["（六）其他处理", "1", "0", "0", "0", "0", "0", "1"],
+            &["（七）总计", "1", "0", "0", "0", "0", "0", "1"],
+        ])];
+        let m = map_grids(&g);
+        assert_eq!(m.template, Some(TemplateId::V2019));
+        assert_eq!(m.cells.get("s3.r3_6.natural"), Some(&CellValue::Int(1)));
+        assert_eq!(m.cells.get("s3.r3_7.total"), Some(&CellValue::Int(1)));
     }
 }
