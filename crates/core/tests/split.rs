@@ -607,3 +607,260 @@ fn corpus_section4_rows() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+// ---- Synthetic cases ----------------------------------------------------------------------
+
+const S3_KEYS_2021: [&str; 25] = [
+    "r1", "r2", "r3_1", "r3_2", "r3_3_1", "r3_3_2", "r3_3_3", "r3_3_4", "r3_3_5", "r3_3_6",
+    "r3_3_7", "r3_3_8", "r3_4_1", "r3_4_2", "r3_4_3", "r3_5_1", "r3_5_2", "r3_5_3", "r3_5_4",
+    "r3_5_5", "r3_6_1", "r3_6_2", "r3_6_3", "r3_7", "r4",
+];
+
+/// A V2021 section-3 table with every row `0000000` except the given ones.
+fn s3_table(set: &[(&str, &str)]) -> Vec<RawRow> {
+    S3_KEYS_2021
+        .iter()
+        .map(|&k| {
+            let text = set
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map_or("0000000", |(_, t)| t);
+            raw(k, text, vec![Kind::Count; 7])
+        })
+        .collect()
+}
+
+fn ints(r: &Option<nianbao_core::import::split::Reading>) -> Vec<i64> {
+    r.as_ref()
+        .map(|r| r.values.iter().filter_map(CellValue::as_i64).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn certain_rows_have_no_alternatives() {
+    let got = split_table("s2", &[raw("rules", "000", vec![Kind::Count; 3])]);
+    let r = got[0].as_ref().expect("reading");
+    assert!(r.is_certain());
+    assert!(r.uncertain_cells().is_empty());
+}
+
+#[test]
+fn section2_alternatives_are_listed() {
+    let kinds = vec![Kind::Count, Kind::Signed, Kind::Count];
+    let got = split_table("s2", &[raw("licensing", "3960181", kinds)]);
+    let r = got[0].as_ref().expect("reading");
+    assert_eq!(ints(&got[0]), vec![396, 0, 181]);
+    let alt = |v: [i64; 3]| v.iter().map(|&i| CellValue::Int(i)).collect::<Vec<_>>();
+    assert!(r.alternatives.contains(&alt([39, 60, 181])));
+    assert!(r.alternatives.contains(&alt([3960, 18, 1])));
+    assert!(!r.alternatives.contains(&alt([396, 0, 181])));
+}
+
+#[test]
+fn signs_and_decimal_points_are_boundaries() {
+    let kinds = vec![Kind::Count, Kind::Signed, Kind::Count];
+    let got = split_table("s2", &[raw("penalty", "2648-18538", kinds.clone())]);
+    let v = ints(&got[0]);
+    assert_eq!(v[0], 2648);
+    assert!(v[1] < 0);
+    assert_eq!(
+        got[0].as_ref().map(|r| r.uncertain_cells()),
+        Some(vec![1, 2])
+    );
+    let got = split_table(
+        "s2",
+        &[raw("fees", "35-15", vec![Kind::Count, Kind::Signed])],
+    );
+    assert_eq!(ints(&got[0]), vec![35, -15]);
+    assert!(got[0].as_ref().is_some_and(|r| r.is_certain()));
+    let got = split_table("s2", &[raw("coercion", "10 +44 5", kinds)]);
+    assert_eq!(ints(&got[0]), vec![10, 44, 5]);
+    // Money keeps its decimals; the count before it cannot take the point.
+    let got = split_table("s2", &[raw("fees", "96171.6", vec![Kind::Money])]);
+    assert_eq!(
+        got[0].as_ref().map(|r| r.values.clone()),
+        Some(vec![CellValue::Dec(96171.6)])
+    );
+    // 元 vs 万元 changes the typical project size.
+    let k = vec![Kind::Count, Kind::Money];
+    let yuan = split_table("s2", &[raw("procurement", "178810055", k.clone())]);
+    assert_eq!(ints(&yuan[0]), vec![17, 8810055]);
+    let opts = SplitOptions {
+        money_unit: Some("万元".into()),
+        ..SplitOptions::default()
+    };
+    let wan = split_table_with("s2", &[raw("procurement", "178810055", k)], &opts);
+    assert_eq!(ints(&wan[0]), vec![1788, 10055]);
+}
+
+#[test]
+fn hints_fix_cells_and_wrong_hints_are_ignored() {
+    let rows = [raw("normative", "5416", vec![Kind::Count; 3])];
+    let hint = |col, value| Hint {
+        row: "normative".into(),
+        col,
+        value,
+    };
+    let opts = SplitOptions {
+        hints: vec![hint(0, 5.0), hint(2, 16.0)],
+        ..SplitOptions::default()
+    };
+    let got = split_table_with("s2", &rows, &opts);
+    assert_eq!(ints(&got[0]), vec![5, 4, 16]);
+    assert!(got[0].as_ref().is_some_and(|r| r.is_certain()));
+    let opts = SplitOptions {
+        hints: vec![hint(2, 393.0)],
+        ..SplitOptions::default()
+    };
+    let got = split_table_with("s2", &rows, &opts);
+    assert_eq!(ints(&got[0]), vec![5, 4, 16]);
+    assert!(got[0].as_ref().is_some_and(|r| !r.is_certain()));
+}
+
+#[test]
+fn section3_joint_ambiguity_is_flagged() {
+    // r1, r3_1 and r3_7 read 11/0/…/11 or 1/10/…/11 together: both satisfy every identity.
+    let rows = s3_table(&[
+        ("r1", "110000011"),
+        ("r3_1", "110000011"),
+        ("r3_7", "110000011"),
+    ]);
+    let got = split_table("s3", &rows);
+    for i in [0, 2, 23] {
+        assert_eq!(ints(&got[i]), vec![11, 0, 0, 0, 0, 0, 11]);
+        assert_eq!(
+            got[i].as_ref().map(|r| r.uncertain_cells()),
+            Some(vec![0, 1])
+        );
+    }
+    assert!(got[1].as_ref().is_some_and(|r| r.is_certain()));
+}
+
+#[test]
+fn section3_identities_decide_between_row_consistent_splits() {
+    // r3_1 alone could be 11/0/…/11 or 1/10/…/11; r1 = r3_7 = 1/10 decides.
+    let rows = s3_table(&[
+        ("r1", "1 10 0 0 0 0 11"),
+        ("r3_1", "110000011"),
+        ("r3_7", "1 10 0000 11"),
+    ]);
+    let got = split_table("s3", &rows);
+    assert_eq!(ints(&got[2]), vec![1, 10, 0, 0, 0, 0, 11]);
+    assert!(got
+        .iter()
+        .all(|r| r.as_ref().is_some_and(|r| r.is_certain())));
+}
+
+#[test]
+fn section3_report_errors_never_fail() {
+    // 033: T3-03 fails (a result row without any application); the rows are read as printed.
+    let rows = s3_table(&[("r3_4_1", "3000025")]);
+    let got = split_table("s3", &rows);
+    assert_eq!(ints(&got[12]), vec![3, 0, 0, 0, 0, 2, 5]);
+    // A row whose own total is wrong (no split has 总计 = sum): still read, identities choose.
+    let rows = s3_table(&[
+        ("r1", "120000013"),
+        ("r3_1", "120000013"),
+        ("r3_7", "130000013"),
+    ]);
+    let got = split_table("s3", &rows);
+    assert!(got.iter().all(Option::is_some));
+    // Marks and text are taken as written, outside the identities.
+    let rows = s3_table(&[("r2", "/ / / / / / /")]);
+    let got = split_table("s3", &rows);
+    assert_eq!(got[1].as_ref().map(|r| r.values.len()), Some(7));
+    assert!(got[1].as_ref().is_some_and(|r| r.values[0].is_mark()));
+}
+
+#[test]
+fn section4_groups_and_broken_totals() {
+    let three = [
+        raw("review", "12003", vec![Kind::Count; 5]),
+        raw("suit_direct", "1200012", vec![Kind::Count; 5]),
+        raw("suit_after_review", "00000", vec![Kind::Count; 5]),
+    ];
+    let got = split_table("s4", &three);
+    assert_eq!(ints(&got[0]), vec![1, 2, 0, 0, 3]);
+    // 1200012 → 12/0/0/0/12.
+    assert_eq!(ints(&got[1])[4], 12);
+    // A long run (23 digits) still finds its one consistent split within the search budget.
+    let got = split_table(
+        "s4",
+        &[raw(
+            "review",
+            "12035810173123052030003",
+            vec![Kind::Count; 15],
+        )],
+    );
+    assert_eq!(
+        ints(&got[0]),
+        vec![120, 35, 8, 10, 173, 12, 3, 0, 5, 20, 3, 0, 0, 0, 3]
+    );
+    let rows = s3_table(&[
+        ("r1", "1234567890121407"),
+        ("r3_1", "1234567890121407"),
+        ("r3_7", "1234567890121407"),
+    ]);
+    let got = split_table("s3", &rows);
+    let want: Vec<CellValue> = [1234, 56, 7, 8, 90, 12, 1407]
+        .iter()
+        .map(|&i| CellValue::Int(i))
+        .collect();
+    let r = got[0].as_ref().expect("reading");
+    assert!(r.values == want || r.alternatives.contains(&want));
+    // Totals that never add up: still a reading, splits breaking the fewest groups.
+    let got = split_table(
+        "s4",
+        &[raw("review", "1111111111111119", vec![Kind::Count; 15])],
+    );
+    assert!(got[0].is_some());
+}
+
+#[test]
+fn hostile_input_is_bounded() {
+    // Empty and garbage.
+    assert_eq!(
+        split_table("s2", &[raw("licensing", "", vec![Kind::Count])]),
+        vec![None]
+    );
+    assert_eq!(
+        split_table("s2", &[raw("licensing", "abc", vec![Kind::Count])]),
+        vec![None]
+    );
+    assert_eq!(
+        split_table("s3", &[raw("r1", "１２x", vec![Kind::Count; 7])]),
+        vec![None]
+    );
+    assert_eq!(split_table("s2", &[]), Vec::new());
+    // 40 digits: no cell holds more than 15 digits, never an overflow.
+    let forty = "9".repeat(40);
+    for kinds in [vec![Kind::Count], vec![Kind::Money], vec![Kind::Count; 2]] {
+        let got = split_table("s2", &[raw("licensing", &forty, kinds)]);
+        assert!(got[0]
+            .as_ref()
+            .is_none_or(|r| r.values.iter().all(|v| !v.is_number())));
+    }
+    let got = split_table("s3", &[raw("r1", &forty, vec![Kind::Count; 7])]);
+    assert!(got[0].as_ref().is_none_or(|r| r.values.len() == 7));
+    // 1 MB of digits, and every row of a table at the longest splittable length.
+    let start = Instant::now();
+    let mega = "7".repeat(1 << 20);
+    assert_eq!(
+        split_table("s2", &[raw("licensing", &mega, vec![Kind::Count])]),
+        vec![None]
+    );
+    let rows = s3_table(&[("r1", &mega)]);
+    let _ = split_table("s3", &rows);
+    let _ = split_table("s4", &[raw("review", &mega, vec![Kind::Count; 15])]);
+    let long = "1234567890".repeat(10);
+    let texts: Vec<(&str, &str)> = S3_KEYS_2021.iter().map(|&k| (k, long.as_str())).collect();
+    let _ = split_table("s3", &s3_table(&texts));
+    let _ = split_table("s4", &[raw("review", &long[..60], vec![Kind::Count; 15])]);
+    let spaced = "1 ".repeat(1 << 19);
+    let _ = split_table("s3", &s3_table(&[("r1", &spaced)]));
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}

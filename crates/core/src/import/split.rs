@@ -110,16 +110,22 @@ const MAX_PIECE: usize = MAX_DIGITS + 2;
 /// Most splits kept per row.
 const MAX_CANDIDATES: usize = 10_000;
 /// Most search steps per row.
-const STEP_BUDGET: u64 = 2_000_000;
+const STEP_BUDGET: u64 = 100_000;
 /// Most alternatives returned per row.
 const MAX_ALTERNATIVES: usize = 200;
 
 /// The row text as ASCII tokens, or `None` when it holds anything but digits, signs, decimal
-/// points and white space.
-fn tokens(text: &str) -> Option<Vec<Vec<u8>>> {
+/// points and white space, or cannot be split into `cells` cells at all (more tokens than cells,
+/// more characters than the cells can hold): such text is rejected before any search.
+fn tokens(text: &str, cells: usize) -> Option<Vec<Vec<u8>>> {
+    let max_chars = cells.saturating_mul(MAX_PIECE);
+    let mut chars = 0usize;
     let mut toks = Vec::new();
     let mut cur = Vec::new();
     for c in text.chars() {
+        if toks.len() > cells || chars > max_chars {
+            return None;
+        }
         let c = crate::text::fold_width(c);
         let c = match c {
             '－' | '−' => '-',
@@ -132,6 +138,7 @@ fn tokens(text: &str) -> Option<Vec<Vec<u8>>> {
             }
         } else if c.is_ascii_digit() || matches!(c, '+' | '-' | '.') {
             cur.push(c as u8);
+            chars += 1;
         } else {
             return None;
         }
@@ -139,7 +146,7 @@ fn tokens(text: &str) -> Option<Vec<Vec<u8>>> {
     if !cur.is_empty() {
         toks.push(cur);
     }
-    Some(toks)
+    (toks.len() <= cells && chars <= max_chars).then_some(toks)
 }
 
 /// A run of digits without a leading zero (unless it is `0`), at most 15 digits.
@@ -279,7 +286,11 @@ fn no_check(_: usize, _: &[CellValue]) -> bool {
 /// The text already separated into exactly as many tokens as cells, each a number or a mark
 /// (`/`, `-`, `无` …): the cells as written (the rules judge them).
 fn split_separated(row: &RawRow) -> Option<Reading> {
-    let tokens: Vec<&str> = row.text.split_whitespace().collect();
+    let tokens: Vec<&str> = row
+        .text
+        .split_whitespace()
+        .take(row.kinds.len() + 1)
+        .collect();
     if tokens.len() != row.kinds.len() || tokens.is_empty() {
         return None;
     }
@@ -339,7 +350,7 @@ fn reading(mut cands: Vec<Vec<CellValue>>) -> Option<Reading> {
 // ---- Section 2 ---------------------------------------------------------------------------
 
 fn split_s2_row(row: &RawRow, opts: &SplitOptions) -> Option<Reading> {
-    let Some(toks) = tokens(&row.text) else {
+    let Some(toks) = tokens(&row.text, row.kinds.len()) else {
         return split_separated(row);
     };
     let mut cands = Enumerator::run(&toks, &row.kinds, &no_check);
@@ -438,7 +449,7 @@ fn s4_group_ok(c: &[CellValue], g: usize) -> bool {
 }
 
 fn split_s4_row(row: &RawRow) -> Option<Reading> {
-    let Some(toks) = tokens(&row.text) else {
+    let Some(toks) = tokens(&row.text, row.kinds.len()) else {
         return split_separated(row);
     };
     let groups = row.kinds.len() / S4_GROUP;
@@ -469,7 +480,7 @@ const S3_COLS: usize = 7;
 /// Largest number of combinations tried exhaustively.
 const S3_EXHAUSTIVE: u64 = 50_000;
 /// Candidates per row considered by the local search.
-const S3_LOCAL_CANDS: usize = 2_000;
+const S3_LOCAL_CANDS: usize = 200;
 
 fn s3_row_ok(c: &[CellValue]) -> bool {
     if c.len() != S3_COLS {
@@ -561,7 +572,7 @@ fn split_s3(rows: &[RawRow]) -> Vec<Option<Reading>> {
     let mut cands: Vec<Vec<Vec<CellValue>>> = Vec::with_capacity(rows.len());
     let mut fixed: Vec<Option<Reading>> = vec![None; rows.len()];
     for (i, row) in rows.iter().enumerate() {
-        let mut c = match tokens(&row.text) {
+        let mut c = match tokens(&row.text, row.kinds.len()) {
             Some(toks) if row.kinds.len() == S3_COLS => {
                 let check = |i: usize, cur: &[CellValue]| i + 1 != S3_COLS || s3_row_ok(cur);
                 let ok = Enumerator::run(&toks, &row.kinds, &check);
@@ -677,7 +688,7 @@ fn choose_s3(cands: &[Vec<Vec<CellValue>>], ids: &S3Identities) -> (Vec<usize>, 
 
     // Too many combinations: local search from the prior, one row at a time.
     let mut best = score(&choice);
-    for _ in 0..20 {
+    for _ in 0..5 {
         let mut improved = false;
         for &r in &multi {
             for k in 0..cands[r].len().min(S3_LOCAL_CANDS) {
