@@ -864,3 +864,95 @@ fn hostile_input_is_bounded() {
         start.elapsed()
     );
 }
+
+#[test]
+fn hints_from_the_prose() {
+    use nianbao_core::import::split::prose_hints;
+    use nianbao_core::TemplateId;
+    let cols = |text: &str, t| {
+        prose_hints(text, t)
+            .into_iter()
+            .map(|h| (h.col, h.value))
+            .collect::<Vec<_>>()
+    };
+    // 012 / html 009.
+    assert_eq!(
+        cols(
+            "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。",
+            TemplateId::V2021
+        ),
+        vec![(2, 393.0), (0, 77.0)]
+    );
+    // html 008.
+    assert_eq!(
+        cols(
+            "全面梳理了我局现行有效的规范性文件16件，在“行政规范性文件”栏目下公开。2023年，我局制定规范性文件5件。",
+            TemplateId::V2021
+        ),
+        vec![(2, 16.0), (0, 5.0)]
+    );
+    // 000 weihai (2019: no 废止 column).
+    assert_eq!(
+        cols(
+            "2020年制发规范性文件4件，废止2件，现行有效14件，并根据",
+            TemplateId::V2019
+        ),
+        vec![(0, 4.0), (2, 14.0)]
+    );
+    assert_eq!(
+        cols(
+            "2020年制发规范性文件4件，废止2件，现行有效14件，并根据",
+            TemplateId::V2021
+        ),
+        vec![(0, 4.0), (1, 2.0), (2, 14.0)]
+    );
+    // Not the row's figures.
+    assert!(cols(
+        "全年公开行政规范性文件3件、行政许可处理决定46209件",
+        TemplateId::V2021
+    )
+    .is_empty());
+    assert!(cols("规范性文件类信息5条", TemplateId::V2021).is_empty());
+    assert!(cols("", TemplateId::V2021).is_empty());
+}
+
+#[test]
+fn random_input_never_panics() {
+    use nianbao_core::import::split::prose_hints;
+    use nianbao_core::TemplateId;
+    let alphabet: Vec<char> = "0000123456789   +-.．１件，规范性文件制发现行有效废止x/"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let kind_sets = [
+        vec![Kind::Count; 3],
+        vec![Kind::Count, Kind::Signed, Kind::Count],
+        vec![Kind::Count, Kind::Signed],
+        vec![Kind::Count, Kind::Money],
+        vec![Kind::Money],
+        vec![Kind::Count; 15],
+    ];
+    for _ in 0..300 {
+        let len = (next() % 40) as usize;
+        let text: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for kinds in &kind_sets {
+            for table in ["s2", "s4"] {
+                let got = split_table(table, &[raw("normative", &text, kinds.clone())]);
+                if let Some(Some(r)) = got.first() {
+                    assert_eq!(r.values.len(), kinds.len());
+                    assert!(r.alternatives.iter().all(|a| a.len() == kinds.len()));
+                }
+            }
+        }
+        let _ = split_table("s3", &s3_table(&[("r1", &text), ("r3_7", &text)]));
+        let _ = prose_hints(&text, TemplateId::V2021);
+    }
+}

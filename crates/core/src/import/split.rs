@@ -718,3 +718,86 @@ fn choose_s3(cands: &[Vec<Vec<CellValue>>], ids: &S3Identities) -> (Vec<usize>, 
     }
     (choice, alts)
 }
+
+// ---- Hints from the prose ----------------------------------------------------------------
+
+/// Figures of the 规范性文件 row that the prose states: "制发(的)规范性文件77件",
+/// "制定规范性文件5件", "现行有效(的)(行政)规范性文件16件", and the clauses after such a
+/// figure ("，废止2件，现行有效14件"). Pass them to [`split_table_with`]: they only choose among
+/// the splits of the run, and are ignored when no split matches (the prose may be wrong).
+/// Template 2019 has no 废止 column (its columns are 新制作/新公开/对外公开总数量), so 废止 is
+/// not used there.
+pub fn prose_hints(text: &str, template: crate::model::TemplateId) -> Vec<Hint> {
+    use crate::model::TemplateId;
+    const KEYS: [(&str, usize); 4] = [("制发", 0), ("制定", 0), ("废止", 1), ("现行有效", 2)];
+    let col_ok = |col: usize| col != 1 || template == TemplateId::V2021;
+    let chars: Vec<char> = text.chars().map(crate::text::fold_width).collect();
+    let s: String = chars.iter().collect();
+    let mut hints: Vec<Hint> = Vec::new();
+    let mut push = |col: usize, value: f64| {
+        if col_ok(col) && !hints.iter().any(|h| h.col == col) {
+            hints.push(Hint {
+                row: "normative".into(),
+                col,
+                value,
+            });
+        }
+    };
+    // A number followed by 件 at the start of `rest`: (value, chars used).
+    let number_jian = |rest: &str| -> Option<(f64, usize)> {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > MAX_DIGITS {
+            return None;
+        }
+        rest.get(digits.len()..)?
+            .starts_with('件')
+            .then(|| {
+                digits
+                    .parse::<f64>()
+                    .ok()
+                    .map(|v| (v, digits.len() + '件'.len_utf8()))
+            })
+            .flatten()
+    };
+    const DOC: &str = "规范性文件";
+    let mut from = 0;
+    while let Some(found) = s[from..].find(DOC) {
+        let at = from + found;
+        from = at + DOC.len();
+        let Some((value, used)) = s.get(from..).and_then(number_jian) else {
+            continue;
+        };
+        // The keyword: within 8 characters before, no punctuation in between.
+        let before: Vec<char> = s.get(..at).unwrap_or("").chars().rev().take(8).collect();
+        let before: String = before.into_iter().rev().collect();
+        let key = KEYS
+            .iter()
+            .filter_map(|&(k, col)| before.rfind(k).map(|p| (p, k, col)))
+            .filter(|(p, k, _)| {
+                !before
+                    .get(p + k.len()..)
+                    .unwrap_or("")
+                    .chars()
+                    .any(|c| "，。；、,.;:：".contains(c) || c.is_ascii_digit())
+            })
+            .max_by_key(|(p, _, _)| *p);
+        let Some((_, _, col)) = key else {
+            continue;
+        };
+        push(col, value);
+        // Clauses that continue the sentence: "，废止2件，现行有效14件".
+        let mut rest = s.get(from + used..).unwrap_or("");
+        while let Some(r) = rest.strip_prefix('，').or_else(|| rest.strip_prefix(',')) {
+            let Some(&(k, col)) = KEYS.iter().find(|(k, _)| r.starts_with(k)) else {
+                break;
+            };
+            let r = r.get(k.len()..).unwrap_or("");
+            let Some((v, n)) = number_jian(r) else {
+                break;
+            };
+            push(col, v);
+            rest = r.get(n..).unwrap_or("");
+        }
+    }
+    hints
+}
