@@ -52,6 +52,13 @@ fn sum(values: &[Option<f64>]) -> Option<f64> {
     (!present.is_empty()).then(|| present.iter().sum())
 }
 
+/// Estimated width of text at 12 px: CJK full width, the rest about half.
+fn text_w(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if c.is_ascii() { 7.0 } else { 12.0 })
+        .sum()
+}
+
 /// Cuts a label to `n` characters with an ellipsis.
 fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -90,15 +97,39 @@ impl Chart {
             .any(|r| r.values.iter().any(Option::is_some))
     }
 
+    /// Legend entries (x, baseline y, text), wrapped to the width; none for one series.
+    fn legend(&self, x0: f64, w: f64) -> Vec<(f64, f64, String)> {
+        if self.series.len() < 2 {
+            return Vec::new();
+        }
+        let (mut x, mut y) = (x0, 17.0);
+        let mut out = Vec::new();
+        for (i, name) in self.series.iter().enumerate() {
+            let label = if self.stacked && self.rows.len() == 1 {
+                format!(
+                    "{name} {}",
+                    show(self.rows[0].values.get(i).copied().flatten())
+                )
+            } else {
+                name.clone()
+            };
+            let lw = 14.0 + text_w(&label) + 14.0;
+            if x + lw > w && x > x0 {
+                x = x0;
+                y += 18.0;
+            }
+            out.push((x, y, label));
+            x += lw;
+        }
+        out
+    }
+
     /// The chart as an SVG element (inline in HTML, or a file with the xmlns).
     pub fn svg(&self) -> String {
-        let (w, label_w, row_h, top) = (
-            640.0,
-            210.0,
-            24.0,
-            if self.series.len() > 1 { 34.0 } else { 8.0 },
-        );
+        let (w, label_w, row_h) = (640.0, 210.0, 24.0);
         let x0 = label_w + 8.0;
+        let legend = self.legend(x0, w);
+        let top = legend.last().map_or(8.0, |(_, y, _)| y + 16.0);
         let bar_w = w - x0 - 90.0;
         let per_row = if self.stacked {
             1
@@ -127,26 +158,15 @@ impl Chart {
             t = esc(&self.title),
             d = esc(&self.description()),
         );
-        if self.series.len() > 1 {
-            let mut x = x0;
-            for (i, name) in self.series.iter().enumerate() {
-                let label = if self.stacked && self.rows.len() == 1 {
-                    format!(
-                        "{name} {}",
-                        show(self.rows[0].values.get(i).copied().flatten())
-                    )
-                } else {
-                    name.clone()
-                };
-                let _ = write!(
-                    s,
-                    r##"<rect x="{x:.1}" y="8" width="10" height="10" fill="{c}"/><text x="{tx:.1}" y="17" fill="#1f2328">{l}</text>"##,
-                    c = COLORS[i % COLORS.len()],
-                    tx = x + 14.0,
-                    l = esc(&label),
-                );
-                x += 14.0 + 12.5 * label.chars().count() as f64 + 12.0;
-            }
+        for (i, (x, y, label)) in legend.iter().enumerate() {
+            let _ = write!(
+                s,
+                r##"<rect x="{x:.1}" y="{ry:.1}" width="10" height="10" fill="{c}"/><text x="{tx:.1}" y="{y:.1}" fill="#1f2328">{l}</text>"##,
+                ry = y - 9.0,
+                c = COLORS[i % COLORS.len()],
+                tx = x + 14.0,
+                l = esc(label),
+            );
         }
         for (i, row) in self.rows.iter().enumerate() {
             let y = top + row_total * i as f64;

@@ -91,7 +91,16 @@ fn verdict(b: &mut String, findings: &[Finding]) {
 }
 
 fn table(b: &mut String, g: &Grid, report: &Report, marks: &Marks) {
-    let _ = write!(b, r#"<table class="nb-table {}"><thead>"#, g.id);
+    let _ = write!(b, r#"<table class="nb-table {}"><colgroup>"#, g.id);
+    let total: u32 = g.widths.iter().sum::<u32>().max(1);
+    for w in &g.widths {
+        let _ = write!(
+            b,
+            r#"<col style="width:{:.2}%">"#,
+            f64::from(*w) * 100.0 / f64::from(total)
+        );
+    }
+    b.push_str("</colgroup><thead>");
     for r in 0..g.rows {
         if r == g.header_rows {
             b.push_str("</thead><tbody>");
@@ -195,7 +204,7 @@ h2{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans
 p{margin:0 0 8px;text-indent:2em;text-align:justify}
 .verdict{text-indent:0;text-align:center;font-family:system-ui,"Noto Sans CJK SC",sans-serif;font-size:14px;padding:4px 8px;border-radius:4px}
 .verdict.ok{color:var(--ok);background:#ecfdf3}.verdict.warn{color:var(--warn);background:#fffaeb}.verdict.err{color:var(--err);background:#fef3f2}
-table{border-collapse:collapse;width:100%;margin:16px 0;font-size:13px;line-height:1.4;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;width:100%;table-layout:fixed;margin:16px 0;font-size:13px;line-height:1.4;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #1f2328;padding:4px 6px;vertical-align:middle}
 th{font-weight:400;text-align:center}th.lbl{text-align:left}th.cap{text-align:left;background:#c6d9f1}
 td{text-align:center}
@@ -209,5 +218,5 @@ details{font-size:13px}summary{cursor:pointer;color:var(--grey)}
 .sign{margin-top:48px;text-align:right;padding-right:2em}.sign p{text-indent:0;text-align:right;margin:0}
 .findings td{text-align:left}.findings tr.error td:nth-child(2){color:var(--err)}.findings tr.warning td:nth-child(2){color:var(--warn)}
 @page{size:A4;margin:37mm 26mm 35mm 28mm}
-@media print{body{background:#fff}.paper{margin:0;padding:0;border:0;max-width:none}tr,figure{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}details{display:none}h2{break-after:avoid}.appendix{break-before:page}}
+@media print{body{background:#fff}.paper{margin:0;padding:0;border:0;max-width:none;background:#fff}tr,figure{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}details{display:none}h2{break-after:avoid}.appendix{break-before:page}}
 "#;
