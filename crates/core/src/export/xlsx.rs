@@ -123,8 +123,39 @@ fn computed(
     }
 }
 
+/// Column widths in characters, per sheet.
+fn col_widths(g: &Grid) -> Vec<f64> {
+    match g.id {
+        "s3" => [8.0, 10.0, 44.0].into_iter().chain([10.0; 7]).collect(),
+        "s4" => vec![9.0; g.widths.len()],
+        _ => vec![24.0; g.widths.len()],
+    }
+}
+
+/// How many text lines a grid row needs for its wrapped labels and headers (CJK counts two).
+fn row_lines(g: &Grid, r: usize, widths: &[f64]) -> usize {
+    g.cells
+        .iter()
+        .filter(|c| c.row + c.rowspan - 1 == r)
+        .filter_map(|c| match &c.content {
+            Content::Label(t) | Content::Header(t) => {
+                let w: f64 = widths[c.col..c.col + c.colspan].iter().sum::<f64>() - 1.0;
+                let text: f64 = t
+                    .chars()
+                    .map(|ch| if ch.is_ascii() { 1.1 } else { 2.1 })
+                    .sum();
+                Some(((text / w.max(1.0)).ceil() as usize).saturating_sub(c.rowspan - 1))
+            }
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 6)
+}
+
 fn sheet(g: &Grid, report: &Report, marks: &BTreeMap<String, (Severity, Vec<String>)>) -> String {
     let ncols = g.widths.len();
+    let widths = col_widths(g);
     let mut rows = String::new();
     let title = format!(
         "{} {}",
@@ -138,16 +169,16 @@ fn sheet(g: &Grid, report: &Report, marks: &BTreeMap<String, (Severity, Vec<Stri
     );
     for r in 0..g.rows {
         let sr = r + FIRST;
-        let tall = r < g.header_rows && g.id != "s2";
-        let _ = write!(
-            rows,
-            r#"<row r="{sr}"{}>"#,
-            if tall {
-                r#" ht="32" customHeight="1""#
-            } else {
-                ""
-            }
-        );
+        let lines = row_lines(g, r, &widths);
+        if lines > 1 {
+            let _ = write!(
+                rows,
+                r#"<row r="{sr}" ht="{}" customHeight="1">"#,
+                15 * lines
+            );
+        } else {
+            let _ = write!(rows, r#"<row r="{sr}">"#);
+        }
         let mut notes: Vec<String> = Vec::new();
         for c in 0..ncols {
             let Some(cell) = g.covering(r, c) else {
@@ -233,13 +264,7 @@ fn sheet(g: &Grid, report: &Report, marks: &BTreeMap<String, (Severity, Vec<Stri
         rows.push_str("</row>");
     }
     let mut cols = String::new();
-    let scale = match g.id {
-        "s3" => 0.016,
-        "s4" => 0.016,
-        _ => 0.008,
-    };
-    for (i, w) in g.widths.iter().enumerate() {
-        let width = (f64::from(*w) * scale).max(8.0);
+    for (i, width) in widths.iter().enumerate() {
         let _ = write!(
             cols,
             r#"<col min="{n}" max="{n}" width="{width:.1}" customWidth="1"/>"#,
@@ -274,7 +299,7 @@ fn worksheet(cols: &str, rows: &str, merges: &[String]) -> String {
         m.push_str("</mergeCells>");
     }
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols>{cols}</cols><sheetData>{rows}</sheetData>{m}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><cols>{cols}</cols><sheetData>{rows}</sheetData>{m}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>"#
     )
 }
 
