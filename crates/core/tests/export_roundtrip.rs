@@ -150,6 +150,7 @@ fn html_escapes_everything_and_has_no_script() {
     assert!(html.contains("附：发现的问题") && html.contains("T3-01"));
     assert!(html.contains("第二十条第（九）项") && html.contains("采购总金额（元）"));
     assert!(html.contains("<svg") && html.contains(r#"role="img""#));
+    assert!(html.contains("表外行：其他主动公开文件 56、"));
 }
 
 #[test]

@@ -35,6 +35,9 @@ pub fn write(report: &Report, findings: &[Finding], previous: Option<&Report>) -
         }
         for g in grids.iter().filter(|g| usize::from(g.section) == n) {
             table(&mut b, g, report, &marks);
+            for note in super::extra_notes(report, g.id) {
+                let _ = write!(b, r#"<p class="note">{}</p>"#, esc(&note));
+            }
         }
         let ids: &[&str] = match n {
             2 => &["nb-chart-s2"],
@@ -215,6 +218,7 @@ td.warn{background:#fffaeb;outline:2px solid var(--warn);outline-offset:-2px}
 figure.chart{margin:16px 0;break-inside:avoid}figure.chart svg{max-width:100%;height:auto}
 figcaption{font-size:13px;color:var(--grey);text-align:center}
 details{font-size:13px}summary{cursor:pointer;color:var(--grey)}
+.note{text-indent:0;font-size:13px;color:var(--grey)}
 .sign{margin-top:48px;text-align:right;padding-right:2em}.sign p{text-indent:0;text-align:right;margin:0}
 .findings td{text-align:left}.findings tr.error td:nth-child(2){color:var(--err)}.findings tr.warning td:nth-child(2){color:var(--warn)}
 @page{size:A4;margin:37mm 26mm 35mm 28mm}

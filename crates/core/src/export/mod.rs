@@ -203,6 +203,20 @@ pub fn esc(s: &str) -> String {
     o
 }
 
+/// The rows outside the template of a table (`s2`, `s3`, `s4`) as notes under it:
+/// `表外行：其他主动公开文件 56、45`.
+pub fn extra_notes(report: &Report, table: &str) -> Vec<String> {
+    report
+        .extra_rows
+        .iter()
+        .filter(|r| r.table == table)
+        .map(|r| {
+            let vals: Vec<String> = r.values.iter().map(|v| v.display()).collect();
+            format!("表外行：{} {}", r.label.trim(), vals.join("、"))
+        })
+        .collect()
+}
+
 /// The narrative paragraphs of a section: split on newlines, trimmed, empty lines dropped.
 pub fn paragraphs(text: &str) -> Vec<&str> {
     text.lines()
