@@ -45,9 +45,8 @@ pub fn write(report: &Report, findings: &[Finding], previous: Option<&Report>) -
                 "nb-chart-applicants",
                 "nb-chart-results",
                 "nb-chart-reasons",
-                "nb-chart-yoy",
             ],
-            4 => &["nb-chart-appeals"],
+            4 => &["nb-chart-appeals", "nb-chart-yoy"],
             _ => &[],
         };
         for c in ids
