@@ -8,7 +8,7 @@
 //! value; a field the report lacks has no line, so reading the file back gives the same report.
 
 use crate::model::{CellValue, Report};
-use crate::template::{self, SECTION_HEADINGS};
+use crate::template::{self, CellDef, Layout, S3_RESULTS_GROUP, SECTION_HEADINGS};
 
 pub fn write(report: &Report) -> String {
     let mut out = String::from("\u{FEFF}key,label,value\r\n");
@@ -53,12 +53,12 @@ pub fn write(report: &Report) -> String {
     let t = template::get(super::template_of(report));
     for cell in t.cells() {
         if let Some(v) = report.cells.get(&cell.key) {
-            line(&cell.key, &cell.name(), &value(v));
+            line(&cell.key, &label_path(cell), &value(v));
         }
     }
     for (k, v) in &report.cells {
         if t.cell(k).is_none() {
-            let label = template::find_cell(k).map(|c| c.name()).unwrap_or_default();
+            let label = template::find_cell(k).map(label_path).unwrap_or_default();
             line(k, &label, &value(v));
         }
     }
@@ -71,6 +71,33 @@ pub fn write(report: &Report) -> String {
         );
     }
     out
+}
+
+/// The Chinese label path of a cell, as the template nests it:
+/// `第二十条第（一）项 / 规章 / 本年制发件数`,
+/// `三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密 / 法人或其他组织 / 商业企业`,
+/// `行政诉讼 / 复议后起诉 / 总计`.
+fn label_path(c: &CellDef) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    match c.table.layout {
+        Layout::Section2 => parts.extend([c.table.caption, c.row.label]),
+        Layout::Section3 => {
+            if c.row.key.starts_with("r3_") {
+                parts.push(S3_RESULTS_GROUP);
+            }
+            parts.extend(c.row.group);
+            parts.push(c.row.label);
+            if !matches!(c.col.key, "natural" | "total") {
+                parts.push("法人或其他组织");
+            }
+        }
+        Layout::Section4 => {
+            parts.extend(c.row.group);
+            parts.push(c.row.label);
+        }
+    }
+    parts.push(c.col.label);
+    parts.join(" / ")
 }
 
 /// A value as written: numbers plainly, text verbatim, blank empty.
