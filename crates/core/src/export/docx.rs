@@ -233,3 +233,33 @@ const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 /// Styles: Body (仿宋_GB2312 三号, 28.95 pt lines, two-character indent), Title, H1, Sign,
 /// TableText (宋体 10 pt).
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312" w:cs="Times New Roman"/><w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:line="579" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:name w:val="Normal"/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:pPr><w:spacing w:before="0" w:after="579" w:line="700" w:lineRule="exact"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="方正小标宋简体" w:hAnsi="方正小标宋简体" w:eastAsia="方正小标宋简体"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Sign"><w:name w:val="Signature"/><w:pPr><w:ind w:right="640"/><w:jc w:val="right"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="宋体"/><w:kern w:val="0"/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style></w:styles>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_level_headings() {
+        assert_eq!(
+            second_level("（一）主动公开情况。正文"),
+            Some("（一）主动公开情况。".len())
+        );
+        assert_eq!(second_level("（十二）标题"), Some("（十二）标题".len()));
+        assert_eq!(second_level("（注）不是标题"), None);
+        assert_eq!(second_level("正文（一）"), None);
+    }
+
+    #[test]
+    fn title_breaks_before_the_year() {
+        let mut b = String::new();
+        title_para(
+            &mut b,
+            "淮安市人民政府2024年政府信息公开工作年度报告",
+            Some(2024),
+        );
+        assert!(b.contains("淮安市人民政府</w:t></w:r><w:r><w:br/></w:r>"));
+        let mut b = String::new();
+        title_para(&mut b, "2024年报告", Some(2024));
+        assert!(!b.contains("<w:br/>"));
+    }
+}

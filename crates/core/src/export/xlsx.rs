@@ -437,3 +437,44 @@ fn workbook_rels(n: usize) -> String {
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="3"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><charset val="134"/></font><font><b/><sz val="14"/><name val="宋体"/><charset val="134"/></font></fonts><fills count="6"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFC6D9F1"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFDE2E1"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFEF0C7"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2F4F7"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="0" fillId="2" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="1" fillId="4" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="5" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TemplateId;
+
+    #[test]
+    fn column_names() {
+        assert_eq!(col_name(0), "A");
+        assert_eq!(col_name(9), "J");
+        assert_eq!(col_name(25), "Z");
+        assert_eq!(col_name(26), "AA");
+    }
+
+    #[test]
+    fn totals_are_formulas_with_cached_values() {
+        let mut r = Report::empty(TemplateId::V2021);
+        r.cells.insert("s3.r1.natural".into(), CellValue::Int(3));
+        r.cells.insert("s3.r1.legal".into(), CellValue::Int(4));
+        r.cells.insert("s3.r1.total".into(), CellValue::Int(9));
+        r.cells.insert("s4.review.upheld".into(), CellValue::Int(2));
+        let g = layout::grids(TemplateId::V2021, &r);
+        let s3 = sheet(&g[1], &r, &BTreeMap::new());
+        assert!(s3.contains("<f>SUM(D5:I5)</f><v>7</v>"), "{s3}");
+        assert!(s3.contains("J5 报告填写 9，公式计算 7"));
+        // （七）总计 over the result rows; nothing to add up stays blank.
+        r.cells.insert("s3.r3_1.natural".into(), CellValue::Int(5));
+        let s3 = sheet(&g[1], &r, &BTreeMap::new());
+        assert!(
+            s3.contains(r#"<c r="D28" s="5"><f>SUM(D7:D27)</f><v>5</v></c>"#),
+            "{s3}"
+        );
+        assert!(!s3.contains("SUM(E7:E27)"));
+        let s4 = sheet(&g[2], &r, &BTreeMap::new());
+        assert!(s4.contains("<f>SUM(A5:D5)</f><v>2</v>"), "{s4}");
+        assert!(
+            !s4.contains("SUM(F5:I5)"),
+            "a total of blanks is not a zero"
+        );
+    }
+}
