@@ -9,7 +9,7 @@ use super::charts::{self, chart_table_html, Chart};
 use super::layout::{self, Content, Grid};
 use super::{esc, marked_cells, paragraphs};
 use crate::finding::{self, Finding, Severity};
-use crate::model::Report;
+use crate::model::{CellValue, Report};
 use crate::template::{self, SECTION_HEADINGS};
 
 type Marks = BTreeMap<String, (Severity, Vec<String>)>;
@@ -149,7 +149,11 @@ fn table(b: &mut String, g: &Grid, report: &Report, marks: &Marks) {
                             );
                         }
                         None => {
-                            let _ = write!(b, "<td{span}>{}</td>", esc(&v));
+                            let cls = match report.cells.get(k) {
+                                None | Some(CellValue::Blank) => r#" class="blank" title="未填""#,
+                                _ => "",
+                            };
+                            let _ = write!(b, "<td{cls}{span}>{}</td>", esc(&v));
                         }
                     }
                 }
@@ -210,6 +214,7 @@ table{border-collapse:collapse;width:100%;table-layout:fixed;margin:16px 0;font-
 th,td{border:1px solid #1f2328;padding:4px 6px;vertical-align:middle}
 th{font-weight:400;text-align:center}th.lbl{text-align:left}th.cap{text-align:left;background:#c6d9f1}
 td{text-align:center}
+td.blank{background:repeating-linear-gradient(135deg,#f2f4f7 0 4px,#fff 4px 8px)}
 td.err{background:#fef3f2;outline:2px solid var(--err);outline-offset:-2px}
 td.warn{background:#fffaeb;outline:2px solid var(--warn);outline-offset:-2px}
 .sym{font-size:10px;margin-right:2px}td.err .sym{color:var(--err)}td.warn .sym{color:var(--warn)}
