@@ -15,7 +15,7 @@ use crate::finding::{Finding, Severity};
 use crate::model::Report;
 
 /// What an importer returns: the report and what it could not read with certainty.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Imported {
     pub report: Report,
     pub findings: Vec<Finding>,

@@ -1,0 +1,190 @@
+//! Round trips (the report exported and read back is the same report), HTML safety, and the
+//! exporters' robustness on odd reports.
+//!
+//! To add a format once its importer lands, add one line to `READERS`, e.g.
+//! `(Format::Docx, |b| Some(nianbao_core::import(b, Some("r.docx")).report)),`.
+
+use nianbao_core::export::{charts, export, export_html, Format};
+use nianbao_core::{CellValue, ExtraRow, Finding, Report, Severity, TemplateId};
+
+type Reader = fn(&[u8]) -> Option<Report>;
+
+const READERS: &[(Format, Reader)] = &[(Format::Json, read_json), (Format::Csv, read_csv)];
+
+/// The `report` half of the JSON export.
+fn read_json(b: &[u8]) -> Option<Report> {
+    let v: serde_json::Value = serde_json::from_slice(b).ok()?;
+    assert_eq!(v["findings"]["schema"], "nianbao.findings/1");
+    Report::from_value(&v["report"]).ok()
+}
+
+/// A small RFC 4180 reader for the CSV export (no CSV importer in main yet).
+fn read_csv(b: &[u8]) -> Option<Report> {
+    let text = std::str::from_utf8(b).ok()?.strip_prefix('\u{FEFF}')?;
+    let mut records: Vec<Vec<String>> = Vec::new();
+    let (mut field, mut record, mut quoted, mut chars) =
+        (String::new(), Vec::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    let mut r = Report {
+        schema: String::new(),
+        ..Report::default()
+    };
+    for rec in records.iter().skip(1) {
+        let [key, label, value] = &rec[..] else {
+            return None;
+        };
+        match key.as_str() {
+            "schema" => r.schema = value.clone(),
+            "template" => r.template = TemplateId::parse(value),
+            "year" => r.year = value.parse().ok(),
+            "agency" => r.agency = Some(value.clone()),
+            "title" => r.title = Some(value.clone()),
+            "date" => r.date = Some(value.clone()),
+            k if k.starts_with("sections.") => {
+                r.sections
+                    .insert(k["sections.".len()..].into(), value.clone());
+            }
+            k if k.starts_with("units.") => {
+                r.units.insert(k["units.".len()..].into(), value.clone());
+            }
+            k if k.starts_with("extra_rows.") => r.extra_rows.push(ExtraRow {
+                table: k.rsplit('.').next()?.into(),
+                label: label.clone(),
+                values: if value.is_empty() {
+                    vec![]
+                } else {
+                    value.split('|').map(CellValue::parse).collect()
+                },
+            }),
+            k => {
+                r.cells.insert(k.into(), CellValue::parse(value));
+            }
+        }
+    }
+    Some(r)
+}
+
+fn corpus(file: &str) -> Option<Report> {
+    let path = format!(
+        "{}/../../../shared/corpus/public/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Report::from_json(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+/// A report with everything that is hard to write: quotes, commas, newlines, markup, marks.
+fn awkward() -> Report {
+    let mut r = Report::empty(TemplateId::V2019);
+    r.year = Some(2020);
+    r.agency = Some("某某局, \"测试\"".into());
+    r.title = Some("标题 <script>alert(1)</script>".into());
+    r.date = Some("2021-01-28".into());
+    r.sections.insert(
+        "1".into(),
+        "第一段，含逗号\n（一）第二段。\"引号\" & <b>标记</b>\n\n<script>alert(1)</script>".into(),
+    );
+    r.cells
+        .insert("s2.licensing.delta".into(), CellValue::Int(-8));
+    r.cells
+        .insert("s2.procurement.amount".into(), CellValue::Dec(1234.5));
+    r.cells
+        .insert("s3.r1.natural".into(), CellValue::Text("/".into()));
+    r.cells.insert("s3.r1.total".into(), CellValue::Int(7));
+    r.cells.insert("s3.r1.commercial".into(), CellValue::Int(3));
+    r.cells.remove("s4.review.total");
+    r.units.insert("s2.procurement.amount".into(), "元".into());
+    r.extra_rows.push(ExtraRow {
+        table: "s2".into(),
+        label: "其他主动公开文件".into(),
+        values: vec![CellValue::Int(56), CellValue::Blank],
+    });
+    r
+}
+
+#[test]
+fn csv_and_json_round_trip() {
+    let mut reports = vec![awkward(), Report::empty(TemplateId::V2021)];
+    reports.extend(corpus("002_huaian_szf_2024.json"));
+    reports.extend(corpus("000_weihai_gxj_2020.json"));
+    for r in &reports {
+        for (format, read) in READERS {
+            let bytes = export(r, &[], *format).expect("export");
+            let back = read(&bytes).unwrap_or_else(|| panic!("{format}: cannot read back"));
+            assert_eq!(&back, r, "{format} round trip");
+        }
+    }
+}
+
+#[test]
+fn html_escapes_everything_and_has_no_script() {
+    let r = awkward();
+    let f = vec![
+        Finding::new("T3-01", Severity::Error, "总计 <script>x</script>", "x")
+            .with_cells(["s3.r1.total"]),
+    ];
+    let html = String::from_utf8(export(&r, &f, Format::Html).expect("html")).expect("utf-8");
+    assert!(!html.to_lowercase().contains("<script"), "unescaped script");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;b&gt;标记&lt;/b&gt;"));
+    assert!(
+        html.contains(r#"class="err""#),
+        "the finding's cell is marked"
+    );
+    assert!(html.contains("附：发现的问题") && html.contains("T3-01"));
+    assert!(html.contains("第二十条第（九）项") && html.contains("采购总金额（元）"));
+    assert!(html.contains("<svg") && html.contains(r#"role="img""#));
+    assert!(html.contains("表外行：其他主动公开文件 56、"));
+}
+
+#[test]
+fn exports_are_deterministic_and_never_panic() {
+    let mut odd = Report::default(); // no template, no year, nothing
+    odd.cells.insert(
+        "s9.nonsense".into(),
+        CellValue::Text("\u{0}\u{1}<&>".into()),
+    );
+    let mut dec = Report::empty(TemplateId::V2021);
+    dec.cells
+        .insert("s3.r1.total".into(), CellValue::Dec(f64::MAX));
+    for r in [odd, dec, awkward(), Report::empty(TemplateId::V2021)] {
+        for format in Format::ALL {
+            let a = export(&r, &[], format).expect("export");
+            let b = export(&r, &[], format).expect("export");
+            assert_eq!(a, b, "{format} is deterministic");
+            assert!(!a.is_empty());
+        }
+        let prev = Report::empty(TemplateId::V2021);
+        let html = export_html(&r, &[], Some(&prev));
+        assert!(!html.is_empty());
+        for c in charts::all(&r, Some(&prev)) {
+            assert!(c.svg().starts_with("<svg"));
+        }
+    }
+}
+
+#[test]
+fn formats_parse() {
+    for f in Format::ALL {
+        assert_eq!(Format::parse(f.extension()), Some(f));
+        assert!(!f.mime_type().is_empty());
+    }
+    assert_eq!(Format::parse(".DOCX"), Some(Format::Docx));
+    assert_eq!(Format::parse("pdf"), None);
+}

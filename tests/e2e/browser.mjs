@@ -1,0 +1,49 @@
+// Headless Debian Chromium driven by playwright-core (no browser download).
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.NB_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Launches Chromium with a fresh temporary profile (Playwright makes one per launch). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    chromiumSandbox: false, // we run as root in CI: adds --no-sandbox
+    args: [
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a new page and records what a test must check afterwards:
+ * every request URL, console errors and uncaught page errors.
+ */
+export async function openPage(browser, url, { width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, requests, consoleErrors };
+}
+
+/** The request URLs that went anywhere but 127.0.0.1 (data: and blob: stay in the page). */
+export function foreignRequests(requests) {
+  return requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:') return false;
+    return hostname !== '127.0.0.1';
+  });
+}
