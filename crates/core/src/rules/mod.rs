@@ -206,7 +206,7 @@ pub(crate) fn sum_text(terms: &[i64]) -> String {
     if nz.is_empty() {
         "各项均为 0".to_string()
     } else {
-        format!("非零项 {}", nz.join("+"))
+        format!("各项之和，非零项 {}", nz.join("+"))
     }
 }
 
