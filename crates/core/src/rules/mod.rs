@@ -47,6 +47,7 @@ pub struct Context<'a> {
     view: view::View,
     s3_fix: OnceCell<Vec<Vec<Suspect>>>,
     s4_fix: OnceCell<Vec<Vec<Suspect>>>,
+    sentences: OnceCell<Vec<scan::Sentence<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -57,12 +58,28 @@ impl<'a> Context<'a> {
             view: view::View::new(report),
             s3_fix: OnceCell::new(),
             s4_fix: OnceCell::new(),
+            sentences: OnceCell::new(),
         }
     }
 
     /// The tables of the report, read once.
     pub(crate) fn view(&self) -> &view::View {
         &self.view
+    }
+
+    /// Every sentence of the narrative, split once.
+    pub(crate) fn sentences(&self) -> &[scan::Sentence<'a>] {
+        self.sentences.get_or_init(|| scan::split(self.report))
+    }
+
+    /// The sentences of one section.
+    pub(crate) fn section_sentences<'s>(
+        &'s self,
+        section: &'s str,
+    ) -> impl Iterator<Item = &'s scan::Sentence<'a>> + 's {
+        self.sentences()
+            .iter()
+            .filter(move |s| s.section == section)
     }
 
     /// The smallest changes that make every identity of table 3 hold (computed on first use).

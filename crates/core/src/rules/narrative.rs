@@ -153,8 +153,8 @@ fn hits<'a>(
     needs: &str,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
-    for text in cx.report.sections.values() {
-        for h in scan::numbers_after(text, keywords, exclude, window, "件") {
+    {
+        for h in scan::numbers_after(cx.sentences(), None, keywords, exclude, window, "件") {
             let dup = out
                 .iter()
                 .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
@@ -413,8 +413,12 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
         "未被",
         "无",
     ];
-    for text in cx.report.sections.values() {
-        for s in scan::sentences(text) {
+    for sent in cx.sentences() {
+        if !neg.iter().any(|n| scan::has(&sent.chars, n)) {
+            continue;
+        }
+        let s = sent.text;
+        {
             for clause in s.split(['，', ',']) {
                 if !neg.iter().any(|n| clause.contains(n))
                     || clause.chars().any(|c| c.is_ascii_digit())
@@ -512,7 +516,7 @@ fn x_10(cx: &Context, out: &mut Vec<Finding>) {
     let denies = ["未收取", "没有收取", "未产生"]
         .iter()
         .any(|k| s6.contains(k));
-    let amounts = scan::numbers_after(s6, &["处理费"], &[], 12, "元");
+    let amounts = scan::numbers_after(cx.sentences(), Some("6"), &["处理费"], &[], 12, "元");
     if let Some(h) = amounts.iter().find(|h| h.value > 0).filter(|_| denies) {
         out.push(
             Finding::new(
@@ -530,8 +534,8 @@ fn x_10(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn x_11(cx: &Context, out: &mut Vec<Finding>) {
-    for text in cx.report.sections.values() {
-        for b in scan::breakdowns(text) {
+    {
+        for b in scan::breakdowns(cx.sentences()) {
             let sum: i64 = b.parts.iter().sum();
             if sum != b.total {
                 let parts = b

@@ -2,7 +2,50 @@
 //! unit (`25件`, `二十五件`, `3119 件`). No regex engine: the patterns are few and this keeps
 //! the WASM build small.
 
+use crate::model::Report;
 use crate::text::{fold_width, parse_chinese_number};
+
+/// One sentence of the narrative, split once per check and shared by every text rule.
+pub(crate) struct Sentence<'a> {
+    /// The section key (`"1"`…`"6"`).
+    pub section: &'a str,
+    pub text: &'a str,
+    pub chars: Vec<char>,
+}
+
+/// Every sentence of every section, in section order.
+pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    for (k, text) in &report.sections {
+        for s in sentences(text) {
+            out.push(Sentence {
+                section: k.as_str(),
+                text: s,
+                chars: s.chars().collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Char index of the first occurrence of `kw` at or after `from`.
+pub(crate) fn find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> {
+    let mut k = kw.chars();
+    let first = k.next()?;
+    let rest = k.as_str();
+    (from..chars.len()).find(|&i| {
+        chars.get(i) == Some(&first)
+            && rest
+                .chars()
+                .enumerate()
+                .all(|(n, c)| chars.get(i + 1 + n) == Some(&c))
+    })
+}
+
+/// Whether `kw` occurs in `chars`.
+pub(crate) fn has(chars: &[char], kw: &str) -> bool {
+    find_from(chars, kw, 0).is_some()
+}
 
 /// A number found in the text, with the sentence it stands in.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,37 +164,48 @@ pub(crate) fn number_before(chars: &[char], at: usize, units: &str) -> Option<i6
 
 /// Char index of every occurrence of `kw` in `chars`.
 pub(crate) fn find_all(chars: &[char], kw: &str) -> Vec<usize> {
-    let k: Vec<char> = kw.chars().collect();
-    if k.is_empty() || chars.len() < k.len() {
-        return Vec::new();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = find_from(chars, kw, from) {
+        out.push(i);
+        from = i + 1;
     }
-    (0..=chars.len() - k.len())
-        .filter(|&i| chars.get(i..i + k.len()) == Some(k.as_slice()))
-        .collect()
+    out
 }
 
-/// For every sentence of `text`: each keyword occurrence followed by a number with a unit
-/// within `window` characters. A sentence that contains one of `exclude` is skipped.
+/// For every sentence (of section `only`, if given): each keyword occurrence followed by a
+/// number with a unit within `window` characters, or directly preceded by one (`1件结转…`).
+/// A sentence that contains one of `exclude` is skipped.
 pub(crate) fn numbers_after<'a>(
-    text: &'a str,
+    sents: &[Sentence<'a>],
+    only: Option<&str>,
     keywords: &[&str],
     exclude: &[&str],
     window: usize,
     units: &str,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
-    for s in sentences(text) {
-        if !keywords.iter().any(|k| s.contains(k)) || exclude.iter().any(|x| s.contains(x)) {
+    for s in sents {
+        if only.is_some_and(|o| o != s.section) {
             continue;
         }
-        let chars: Vec<char> = s.chars().collect();
+        let chars = &s.chars;
+        if !keywords.iter().any(|k| has(chars, k)) || exclude.iter().any(|x| has(chars, x)) {
+            continue;
+        }
         for kw in keywords {
             let n = kw.chars().count();
-            for at in find_all(&chars, kw) {
-                if let Some((value, _)) = number_after(&chars, at + n, window, units) {
-                    out.push(Hit { value, sentence: s });
-                } else if let Some(value) = number_before(&chars, at, units) {
-                    out.push(Hit { value, sentence: s });
+            for at in find_all(chars, kw) {
+                if let Some((value, _)) = number_after(chars, at + n, window, units) {
+                    out.push(Hit {
+                        value,
+                        sentence: s.text,
+                    });
+                } else if let Some(value) = number_before(chars, at, units) {
+                    out.push(Hit {
+                        value,
+                        sentence: s.text,
+                    });
                 }
             }
         }
@@ -169,11 +223,12 @@ pub(crate) struct Breakdown<'a> {
 
 /// Finds totals followed by `（其中：…）` or `，其中…` listing at least two parts in the same
 /// unit. Lists marked partial or overlapping (含, 等, 包括, 以上, 分别) are skipped.
-pub(crate) fn breakdowns(text: &str) -> Vec<Breakdown<'_>> {
+pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
     let mut out = Vec::new();
-    for s in sentences(text) {
-        let chars: Vec<char> = s.chars().collect();
-        for at in find_all(&chars, "其中") {
+    for sent in sents {
+        let s = sent.text;
+        let chars = &sent.chars;
+        for at in find_all(chars, "其中") {
             // The total: number + unit right before "（其中" / "，其中" / "(其中".
             let mut k = at;
             if k == 0 {
@@ -195,7 +250,7 @@ pub(crate) fn breakdowns(text: &str) -> Vec<Breakdown<'_>> {
             {
                 b -= 1;
             }
-            let Some((total, _)) = read_number(&chars, b).filter(|_| b < k - 1) else {
+            let Some((total, _)) = read_number(chars, b).filter(|_| b < k - 1) else {
                 continue;
             };
             let opened = matches!(chars.get(k), Some('（' | '('));
@@ -243,31 +298,53 @@ pub(crate) fn breakdowns(text: &str) -> Vec<Breakdown<'_>> {
 mod tests {
     use super::*;
 
+    fn sents(text: &str) -> Report {
+        let mut r = Report::default();
+        r.sections.insert("1".into(), text.into());
+        r
+    }
+
+    fn first(text: &str, kw: &str) -> Option<i64> {
+        let r = sents(text);
+        let s = split(&r);
+        let hits = numbers_after(&s, None, &[kw], &[], 20, "件");
+        hits.first().map(|h| h.value)
+    }
+
     #[test]
     fn finds_numbers_after_keywords() {
-        let hits = numbers_after(
-            "本年度共收到政府信息公开申请25件。",
-            &["收到"],
-            &[],
-            20,
-            "件",
+        assert_eq!(
+            first("本年度共收到政府信息公开申请25件。", "收到"),
+            Some(25)
         );
-        assert_eq!(hits.first().map(|h| h.value), Some(25));
-        let hits = numbers_after("共收到申请二十五件", &["收到"], &[], 20, "件");
-        assert_eq!(hits.first().map(|h| h.value), Some(25));
-        let hits = numbers_after("结转至2026年6件", &["结转至"], &[], 20, "件");
-        assert_eq!(hits.first().map(|h| h.value), Some(6));
-        assert!(numbers_after("收到意见，共5件", &["收到"], &[], 20, "件").is_empty());
+        assert_eq!(first("共收到申请二十五件", "收到"), Some(25));
+        assert_eq!(first("结转至2026年6件", "结转至"), Some(6));
+        assert_eq!(first("另有1件结转下年度办理", "结转下年"), Some(1));
+        assert_eq!(first("收到意见，共5件", "收到"), None);
     }
 
     #[test]
     fn finds_breakdowns() {
-        let b = breakdowns("发布解读信息18条（其中：解读材料7条、解读产业5条、媒体评论文章5条），");
-        assert_eq!(b.len(), 1);
+        let of = |text: &str| -> Vec<(i64, i64)> {
+            let r = sents(text);
+            let s = split(&r);
+            breakdowns(&s)
+                .iter()
+                .map(|b| (b.total, b.parts.iter().sum()))
+                .collect()
+        };
         assert_eq!(
-            b.first().map(|b| (b.total, b.parts.iter().sum::<i64>())),
-            Some((18, 17))
+            of("发布解读信息18条（其中：解读材料7条、解读产业5条、媒体评论文章5条），"),
+            vec![(18, 17)]
         );
-        assert!(breakdowns("发布信息18条（其中含图解7条、视频5条）").is_empty());
+        assert!(of("发布信息18条（其中含图解7条、视频5条）").is_empty());
+    }
+
+    #[test]
+    fn keyword_search() {
+        let c: Vec<char> = "上年结转上年结转".chars().collect();
+        assert_eq!(find_all(&c, "结转"), vec![2, 6]);
+        assert!(has(&c, "上年"));
+        assert!(!has(&c, "下年"));
     }
 }

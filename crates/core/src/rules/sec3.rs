@@ -227,38 +227,49 @@ fn t3_02(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let v = cx.view();
-    for (r, row) in l.rows.iter().enumerate() {
-        let cells: Vec<(usize, usize)> = (0..S3_COLS).map(|c| (r, c)).collect();
-        let label = row_name(l, r);
-        match values(v, l, &cells) {
-            Err(bad) => out.push(not_evaluable("T3-02", &label, row.key, bad)),
-            Ok(x) => {
-                let parts = &x[..TOTAL];
-                let sum: i64 = parts.iter().sum();
-                let total = x[TOTAL];
-                if sum != total {
-                    let msg = format!(
-                        "{label}：总计应为 {sum}（{}），报告填写 {total}",
-                        parts
-                            .iter()
-                            .map(i64::to_string)
-                            .collect::<Vec<_>>()
-                            .join("+")
-                    );
-                    let en = format!(
-                        "row {}: total should be {sum} (sum of applicant types), the report says {total}",
-                        row.key
-                    );
-                    let mut ks = keys(l, &cells);
-                    ks.rotate_right(1);
-                    out.push(located(
-                        cx,
-                        Finding::new("T3-02", Severity::Error, msg, en)
-                            .with_cells(ks)
-                            .with_expected(CellValue::Int(sum), CellValue::Int(total)),
-                    ));
-                }
+    for (r, (row, vals)) in l.rows.iter().zip(&v.s3).enumerate() {
+        let mut x = [0i64; S3_COLS];
+        let mut ok = true;
+        for (slot, cell) in x.iter_mut().zip(vals) {
+            match cell.int() {
+                Some(n) => *slot = n,
+                None => ok = false,
             }
+        }
+        if !ok {
+            let bad = (0..S3_COLS)
+                .filter(|&c| v.s3(r, c).int().is_none())
+                .map(|c| l.key(r, c).to_string())
+                .collect();
+            out.push(not_evaluable("T3-02", &row_name(l, r), row.key, bad));
+            continue;
+        }
+        let parts = &x[..TOTAL];
+        let sum: i64 = parts.iter().sum();
+        let total = x[TOTAL];
+        if sum != total {
+            let label = row_name(l, r);
+            let msg = format!(
+                "{label}：总计应为 {sum}（{}），报告填写 {total}",
+                parts
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join("+")
+            );
+            let en = format!(
+                "row {}: total should be {sum} (sum of applicant types), the report says {total}",
+                row.key
+            );
+            let cells: Vec<(usize, usize)> = (0..S3_COLS).map(|c| (r, c)).collect();
+            let mut ks = keys(l, &cells);
+            ks.rotate_right(1);
+            out.push(located(
+                cx,
+                Finding::new("T3-02", Severity::Error, msg, en)
+                    .with_cells(ks)
+                    .with_expected(CellValue::Int(sum), CellValue::Int(total)),
+            ));
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::model::{CellValue, TemplateId};
 use crate::template::{self, SECTION_HEADINGS};
 use crate::text::{normalize_label, parse_chinese_number};
 
+use super::view::{is_template_key, V};
 use super::{rule, scan, Context};
 
 rule!(
@@ -184,10 +185,10 @@ fn s_01(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// "共N部分" / "分为N个部分" / "由…N个部分组成" in the text.
-fn stated_parts(text: &str) -> Option<(i64, &str)> {
-    for s in scan::sentences(text) {
-        let chars: Vec<char> = s.chars().collect();
-        for at in scan::find_all(&chars, "部分") {
+fn stated_parts<'a>(sents: &[&scan::Sentence<'a>]) -> Option<(i64, &'a str)> {
+    for sent in sents {
+        let (s, chars) = (sent.text, &sent.chars);
+        for at in scan::find_all(chars, "部分") {
             // Number right before 部分 (optionally with 个).
             let mut end = at;
             if end > 0 && chars.get(end - 1) == Some(&'个') {
@@ -227,17 +228,11 @@ fn s_02(cx: &Context, out: &mut Vec<Finding>) {
         .keys()
         .filter(|k| matches!(k.as_str(), "1" | "2" | "3" | "4" | "5" | "6"))
         .count() as i64;
-    let text = cx.report.section(1);
-    let text = if text.is_empty() {
-        cx.report
-            .sections
-            .get("0")
-            .map(String::as_str)
-            .unwrap_or("")
-    } else {
-        text
-    };
-    if let Some((n, s)) = stated_parts(text) {
+    let mut sents: Vec<&scan::Sentence> = cx.section_sentences("1").collect();
+    if sents.is_empty() {
+        sents = cx.section_sentences("0").collect();
+    }
+    if let Some((n, s)) = stated_parts(&sents) {
         if n != present {
             out.push(
                 Finding::new(
@@ -346,17 +341,21 @@ fn s_03(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn s_04(cx: &Context, out: &mut Vec<Finding>) {
-    let r = cx.report;
-    let Some(t) = r.template else {
+    let v = cx.view();
+    let Some(t) = v.template else {
         return;
     };
     let tpl = template::get(t);
+    if !v.slots.contains(&V::Absent) {
+        return;
+    }
     for table in tpl.tables {
         let missing: Vec<String> = tpl
             .cells()
             .iter()
-            .filter(|c| std::ptr::eq(c.table, table) && !r.cells.contains_key(&c.key))
-            .map(|c| c.key.clone())
+            .zip(&v.slots)
+            .filter(|(c, s)| **s == V::Absent && std::ptr::eq(c.table, table))
+            .map(|(c, _)| c.key.clone())
             .collect();
         if missing.is_empty() {
             continue;
@@ -432,12 +431,20 @@ fn s_05(cx: &Context, out: &mut Vec<Finding>) {
             .with_text(e.label.clone()),
         );
     }
-    let unknown: Vec<String> = r
-        .cells
-        .keys()
-        .filter(|k| template::find_cell(k).is_none())
-        .cloned()
-        .collect();
+    let unknown: Vec<String> = if r.template.is_some() {
+        cx.view()
+            .stray
+            .iter()
+            .filter(|k| !is_template_key(k))
+            .cloned()
+            .collect()
+    } else {
+        r.cells
+            .keys()
+            .filter(|k| !is_template_key(k))
+            .cloned()
+            .collect()
+    };
     if !unknown.is_empty() {
         out.push(
             Finding::new(
@@ -452,8 +459,11 @@ fn s_05(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn s_06(cx: &Context, out: &mut Vec<Finding>) {
-    let s3 = cx.report.section(3);
-    if let Some(s) = scan::sentences(s3).find(|s| s.contains("勾稽关系")) {
+    if let Some(s) = cx
+        .section_sentences("3")
+        .find(|s| scan::has(&s.chars, "勾稽关系"))
+        .map(|s| s.text)
+    {
         let want = normalize_label(template::S3_NOTE);
         if !normalize_label(s).contains(&want) && !want.contains(&normalize_label(s)) {
             out.push(
@@ -499,7 +509,7 @@ fn s_08(cx: &Context, out: &mut Vec<Finding>) {
         let text = cx.report.section(n);
         let bare: String = text
             .chars()
-            .filter(|c| !c.is_whitespace() && !"。.，,、".contains(*c))
+            .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '，' | ',' | '、'))
             .collect();
         let heading = SECTION_HEADINGS
             .get(usize::from(n) - 1)
@@ -579,12 +589,18 @@ fn s_10(cx: &Context, out: &mut Vec<Finding>) {
     let Some(year) = cx.report.year else {
         return;
     };
-    for text in cx.report.sections.values() {
-        for s in scan::sentences(text) {
-            let chars: Vec<char> = s.chars().collect();
+    for sent in cx.sentences() {
+        let (s, chars) = (sent.text, &sent.chars);
+        if !chars
+            .iter()
+            .any(|c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～'))
+        {
+            continue;
+        }
+        {
             let mut i = 0;
             while i < chars.len() {
-                let Some((y1, m1, d1, j)) = date_at(&chars, i) else {
+                let Some((y1, m1, d1, j)) = date_at(chars, i) else {
                     i += 1;
                     continue;
                 };
@@ -599,7 +615,7 @@ fn s_10(cx: &Context, out: &mut Vec<Finding>) {
                 let connected = chars
                     .get(j..k)
                     .is_some_and(|w| w.iter().any(|c| "至到—-~～".contains(*c)));
-                if let Some((y2, m2, d2, _)) = date_at(&chars, k).filter(|_| connected) {
+                if let Some((y2, m2, d2, _)) = date_at(chars, k).filter(|_| connected) {
                     let ok = (y1, m1, d1, y2, m2, d2)
                         == (i64::from(year), 1, 1, i64::from(year), 12, 31);
                     if !ok {
@@ -649,26 +665,25 @@ fn s_11(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn s_12(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(t) = cx.report.template else {
+    let v = cx.view();
+    let Some(t) = v.template else {
         return;
     };
-    for (prefix, zh) in [
-        ("s2.", "第二部分"),
-        ("s3.", "第三部分"),
-        ("s4.", "第四部分"),
+    if !v.slots.iter().any(|s| matches!(s, V::Blank | V::Mark)) {
+        return;
+    }
+    for (section, zh, en) in [
+        (2u8, "第二部分", "s2"),
+        (3, "第三部分", "s3"),
+        (4, "第四部分", "s4"),
     ] {
-        let mut cells = Vec::new();
-        for c in template::get(t)
+        let cells: Vec<String> = template::get(t)
             .cells()
             .iter()
-            .filter(|c| c.key.starts_with(prefix))
-        {
-            match cx.report.cells.get(c.key.as_str()) {
-                Some(CellValue::Blank) => cells.push(c.key.clone()),
-                Some(v) if v.is_mark() => cells.push(c.key.clone()),
-                _ => {}
-            }
-        }
+            .zip(&v.slots)
+            .filter(|(c, s)| c.table.section == section && matches!(s, V::Blank | V::Mark))
+            .map(|(c, _)| c.key.clone())
+            .collect();
         if !cells.is_empty() {
             out.push(
                 Finding::new(
@@ -679,9 +694,8 @@ fn s_12(cx: &Context, out: &mut Vec<Finding>) {
                         cells.len()
                     ),
                     format!(
-                        "{} cells of the {} table are blank or hold a mark (not read as 0)",
-                        cells.len(),
-                        prefix.trim_end_matches('.')
+                        "{} cells of the {en} table are blank or hold a mark (not read as 0)",
+                        cells.len()
                     ),
                 )
                 .with_cells(cells),

@@ -88,6 +88,8 @@ pub(crate) struct S3Layout {
     pub r2: usize,
     pub r3_7: usize,
     pub r4: usize,
+    /// Index of the first table-3 cell in `template::get(t).cells()`.
+    pub start: usize,
     /// Rows that add up to （七）总计.
     pub results: Vec<usize>,
 }
@@ -127,6 +129,7 @@ impl S3Layout {
             r2: idx("r2"),
             r3_7: idx("r3_7"),
             r4: idx("r4"),
+            start,
             results,
         }
     }
@@ -151,9 +154,43 @@ pub(crate) fn name(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// The keys of a template sorted by byte order, with each key's index in `cells()`.
+fn sorted_keys(t: TemplateId) -> &'static [(&'static str, usize)] {
+    static K2019: OnceLock<Vec<(&'static str, usize)>> = OnceLock::new();
+    static K2021: OnceLock<Vec<(&'static str, usize)>> = OnceLock::new();
+    let cell = match t {
+        TemplateId::V2019 => &K2019,
+        TemplateId::V2021 => &K2021,
+    };
+    cell.get_or_init(|| {
+        let mut v: Vec<(&'static str, usize)> = template::get(t)
+            .cells()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.as_str(), i))
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Whether a key belongs to either template.
+pub(crate) fn is_template_key(key: &str) -> bool {
+    [TemplateId::V2021, TemplateId::V2019].iter().any(|t| {
+        sorted_keys(*t)
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .is_ok()
+    })
+}
+
 /// The tables of one report.
 pub(crate) struct View {
     pub template: Option<TemplateId>,
+    /// Every cell of the template, in `template::get(t).cells()` order; empty when the
+    /// template is unknown.
+    pub slots: Vec<V>,
+    /// Keys of the report that are not cells of its template.
+    pub stray: Vec<String>,
     /// Table 3, row-major in template order; empty when the template is unknown.
     pub s3: Vec<[V; S3_COLS]>,
     pub s4: [[V; 5]; 3],
@@ -162,25 +199,63 @@ pub(crate) struct View {
 impl View {
     pub(crate) fn new(report: &Report) -> View {
         let template = report.template;
+        let mut slots = Vec::new();
+        let mut stray = Vec::new();
         let mut s3 = Vec::new();
+        let mut s4 = [[V::Absent; 5]; 3];
         if let Some(t) = template {
+            // Both the report's cells and the sorted template keys are in byte order: one merge.
+            let keys = sorted_keys(t);
+            slots = vec![V::Absent; keys.len()];
+            let mut j = 0;
+            for (k, val) in &report.cells {
+                while keys.get(j).is_some_and(|(tk, _)| *tk < k.as_str()) {
+                    j += 1;
+                }
+                match keys.get(j) {
+                    Some((tk, i)) if *tk == k.as_str() => {
+                        if let Some(slot) = slots.get_mut(*i) {
+                            *slot = V::of(Some(val));
+                        }
+                    }
+                    _ => stray.push(k.clone()),
+                }
+            }
             let l = S3Layout::get(t);
             s3.reserve(l.rows.len());
-            for chunk in l.cells.chunks(S3_COLS) {
+            for r in 0..l.rows.len() {
                 let mut row = [V::Absent; S3_COLS];
-                for (slot, def) in row.iter_mut().zip(chunk) {
-                    *slot = V::of(report.cells.get(def.key.as_str()));
+                for (c, slot) in row.iter_mut().enumerate() {
+                    *slot = slots
+                        .get(l.start + r * S3_COLS + c)
+                        .copied()
+                        .unwrap_or(V::Absent);
                 }
                 s3.push(row);
             }
-        }
-        let mut s4 = [[V::Absent; 5]; 3];
-        for (g, keys) in S4_KEYS.iter().enumerate() {
-            for (c, k) in keys.iter().enumerate() {
-                s4[g][c] = V::of(report.cells.get(*k));
+            let s4_start = slots.len().saturating_sub(15);
+            for (g, row) in s4.iter_mut().enumerate() {
+                for (c, slot) in row.iter_mut().enumerate() {
+                    *slot = slots
+                        .get(s4_start + g * 5 + c)
+                        .copied()
+                        .unwrap_or(V::Absent);
+                }
+            }
+        } else {
+            for (g, keys) in S4_KEYS.iter().enumerate() {
+                for (c, k) in keys.iter().enumerate() {
+                    s4[g][c] = V::of(report.cells.get(*k));
+                }
             }
         }
-        View { template, s3, s4 }
+        View {
+            template,
+            slots,
+            stray,
+            s3,
+            s4,
+        }
     }
 
     pub(crate) fn layout(&self) -> Option<&'static S3Layout> {
@@ -323,4 +398,35 @@ pub(crate) fn suspects_first(cells: &mut [String], suspects: &[Vec<Suspect>]) {
     }
     let is_suspect = |c: &String| suspects.iter().flatten().any(|s| &s.cell == c);
     cells.sort_by_key(|c| !is_suspect(c));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_4_is_the_last_fifteen_cells() {
+        for t in [TemplateId::V2019, TemplateId::V2021] {
+            let cells = template::get(t).cells();
+            let last: Vec<&str> = cells[cells.len() - 15..]
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect();
+            let want: Vec<&str> = S4_KEYS.iter().flatten().copied().collect();
+            assert_eq!(last, want);
+            let l = S3Layout::get(t);
+            assert_eq!(l.key(0, 0), "s3.r1.natural");
+            assert_eq!(l.key(l.r4, TOTAL), "s3.r4.total");
+        }
+    }
+
+    #[test]
+    fn stray_keys_are_kept_apart() {
+        let mut r = Report::empty(TemplateId::V2021);
+        r.cells.insert("s2.rules.made".into(), CellValue::Int(1));
+        r.cells.insert("s3.r1.natural".into(), CellValue::Int(4));
+        let v = View::new(&r);
+        assert_eq!(v.stray, vec!["s2.rules.made".to_string()]);
+        assert_eq!(v.s3(0, 0), V::Int(4));
+    }
 }
