@@ -263,15 +263,7 @@ const V2021_ONLY: [&str; 4] = [
 fn s_03(cx: &Context, out: &mut Vec<Finding>) {
     let r = cx.report;
     let Some(t) = r.template else {
-        out.push(
-            Finding::new(
-                "S-03",
-                Severity::Info,
-                "模板未知，无法核对版本",
-                "template unknown; version not evaluable",
-            )
-            .not_evaluable(),
-        );
+        out.push(template_unknown("S-03"));
         return;
     };
     if let Some(y) = r.year {
@@ -340,9 +332,21 @@ fn s_03(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// The note of a structure rule that needs the template when it is unknown.
+fn template_unknown(id: &str) -> Finding {
+    Finding::new(
+        id,
+        Severity::Info,
+        "模板未知，无法判断",
+        "template unknown; not evaluable",
+    )
+    .not_evaluable()
+}
+
 fn s_04(cx: &Context, out: &mut Vec<Finding>) {
     let v = cx.view();
     let Some(t) = v.template else {
+        out.push(template_unknown("S-04"));
         return;
     };
     let tpl = template::get(t);
@@ -667,6 +671,7 @@ fn s_11(cx: &Context, out: &mut Vec<Finding>) {
 fn s_12(cx: &Context, out: &mut Vec<Finding>) {
     let v = cx.view();
     let Some(t) = v.template else {
+        out.push(template_unknown("S-12"));
         return;
     };
     if !v.slots.iter().any(|s| matches!(s, V::Blank | V::Mark)) {
@@ -836,6 +841,17 @@ mod tests {
         assert_eq!(run(&S_11, &r).len(), 1);
         r.title = Some("某局2024年政府信息公开工作年度报告".into());
         assert!(run(&S_11, &r).is_empty());
+    }
+
+    #[test]
+    fn template_unknown_is_said() {
+        let mut r = zeros(V2021);
+        r.template = None;
+        for rule in [&S_03, &S_04, &S_12] {
+            let f = run(rule, &r);
+            assert_eq!(f.len(), 1, "{}", rule.id);
+            assert!(f[0].is_not_evaluable());
+        }
     }
 
     #[test]
