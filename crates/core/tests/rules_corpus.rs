@@ -163,3 +163,57 @@ fn report_documents_round_trip() {
         assert_eq!(back.as_ref().ok(), Some(&report), "{}", path.display());
     }
 }
+
+/// The narrative rules on the real texts: each report's whole text given as its narrative
+/// (tables included, as a crude importer would), the X-* warnings must be exactly the X entries
+/// of `expected_findings` — except entries the ground truth says a checker may accept.
+#[test]
+fn narrative_warnings_match_the_ground_truth() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (path, v) in ground_truths() {
+        let Ok(text) = std::fs::read_to_string(path.with_extension("txt")) else {
+            continue;
+        };
+        let Ok(mut report) = Report::from_value(&v) else {
+            continue;
+        };
+        checked += 1;
+        report.sections.insert("1".into(), text);
+        let name = path.display().to_string();
+        let mut actual: Vec<Finding> = check(&report, None)
+            .into_iter()
+            .filter(|f| f.rule.starts_with("X-") && f.severity == Severity::Warning)
+            .collect();
+        let expected = v
+            .get("expected_findings")
+            .and_then(|e| e.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for e in expected {
+            let rule = e.get("rule").and_then(|r| r.as_str()).unwrap_or("");
+            if !rule.starts_with("X-") {
+                continue;
+            }
+            let lenient = e
+                .get("note")
+                .and_then(|n| n.as_str())
+                .is_some_and(|n| n.contains("may accept"));
+            match actual.iter().position(|f| f.rule == rule) {
+                Some(i) => {
+                    actual.remove(i);
+                }
+                None if lenient => {}
+                None => failures.push(format!("{name}: expected {rule} not found")),
+            }
+        }
+        for f in actual {
+            failures.push(format!(
+                "{name}: unexpected {} {} | {:?}",
+                f.rule, f.message, f.text
+            ));
+        }
+    }
+    assert!(checked > 0 || ground_truths().is_empty());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -144,6 +144,15 @@ const NOT_APPLICATIONS: [&str; 8] = [
     "复议", "诉讼", "信访", "留言", "咨询", "建议", "提案", "来信",
 ];
 
+/// A sentence as quoted in a finding: wrapped lines joined, outer space trimmed.
+fn quote(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\n' | '\r'))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// Hits of a pattern in every section.
 fn hits<'a>(
     cx: &'a Context,
@@ -235,7 +244,7 @@ fn compare(
                 ),
             )
             .with_cells(cells.iter().cloned())
-            .with_text(h.sentence),
+            .with_text(quote(h.sentence)),
         );
     }
 }
@@ -324,7 +333,32 @@ fn x_04(cx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `予以公开及部分公开 42 件` counts both rows together.
+const BOTH_DISCLOSED: [&str; 4] = [
+    "予以公开及部分公开",
+    "予以公开和部分公开",
+    "予以公开、部分公开",
+    "予以公开与部分公开",
+];
+
 fn x_05(cx: &Context, out: &mut Vec<Finding>) {
+    let mut exclude_both: Vec<&str> = vec!["复议", "诉讼"];
+    exclude_both.extend(BOTH_DISCLOSED);
+    let hs = hits(cx, &BOTH_DISCLOSED, &["复议", "诉讼"], 8, "");
+    let both = match (s3_total(cx, "r3_1"), s3_total(cx, "r3_2")) {
+        (Ok(a), Ok(b)) => Ok(vec![a + b]),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    let cells = [s3_key(cx, "r3_1"), s3_key(cx, "r3_2")];
+    compare(
+        "X-05",
+        &hs,
+        both,
+        "予以公开及部分公开",
+        "disclosed in full or in part",
+        &cells,
+        out,
+    );
     for (kw, prefix, zh, en) in [
         ("予以公开", "r3_1", "予以公开", "disclosed"),
         ("部分公开", "r3_2", "部分公开", "partly disclosed"),
@@ -332,7 +366,7 @@ fn x_05(cx: &Context, out: &mut Vec<Finding>) {
         ("无法提供", "r3_4_", "无法提供", "cannot provide"),
         ("不予处理", "r3_5_", "不予处理", "not processed"),
     ] {
-        let hs = hits(cx, &[kw], &["复议", "诉讼"], 8, "");
+        let hs = hits(cx, &[kw], &exclude_both, 8, "");
         compare(
             "X-05",
             &hs,
@@ -400,6 +434,9 @@ fn x_07(cx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// A clause about an outcome ("未发生…被纠错") says nothing about the number of cases.
+const OUTCOMES: [&str; 7] = ["纠错", "纠正", "败诉", "撤销", "确认违法", "追责", "问责"];
+
 /// What a zero statement names, the table figure (or the cells that are not numbers), cells.
 type ZeroCheck<'a> = (&'a str, Result<i64, Vec<String>>, Vec<String>);
 
@@ -422,6 +459,7 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
             for clause in s.split(['，', ',']) {
                 if !neg.iter().any(|n| clause.contains(n))
                     || clause.chars().any(|c| c.is_ascii_digit())
+                    || OUTCOMES.iter().any(|o| clause.contains(o))
                 {
                     continue;
                 }
@@ -461,7 +499,7 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
                                 format!("the text says there were no {what}, the table says {n}"),
                             )
                             .with_cells(cells)
-                            .with_text(s),
+                            .with_text(quote(s)),
                         ),
                         Err(bad) => out.push(not_evaluable("X-08", what, what, bad)),
                     }
@@ -528,7 +566,7 @@ fn x_10(cx: &Context, out: &mut Vec<Finding>) {
                     h.value
                 ),
             )
-            .with_text(h.sentence),
+            .with_text(quote(h.sentence)),
         );
     }
 }
@@ -554,7 +592,7 @@ fn x_11(cx: &Context, out: &mut Vec<Finding>) {
                             b.total
                         ),
                     )
-                    .with_text(b.sentence),
+                    .with_text(quote(b.sentence)),
                 );
             }
         }
@@ -605,6 +643,14 @@ mod tests {
     }
 
     #[test]
+    fn x_05_both_disclosed_rows() {
+        let r = report("办结依申请公开25件，其中：予以公开及部分公开25件。");
+        assert!(fired(&X_05, &r).is_empty());
+        let r = report("办结依申请公开25件，其中：予以公开及部分公开20件。");
+        assert_eq!(fired(&X_05, &r).len(), 1);
+    }
+
+    #[test]
     fn x_06_x_07() {
         assert!(fired(&X_06, &report("被申请行政复议3件。")).is_empty());
         assert_eq!(fired(&X_06, &report("被申请行政复议5件。")).len(), 1);
@@ -622,6 +668,11 @@ mod tests {
             .len(),
             2
         );
+        assert!(fired(
+            &X_08,
+            &report("全年未发生因依申请公开被行政复议纠错的情况。")
+        )
+        .is_empty());
         let mut r = zeros(V2021);
         r.sections.insert(
             "1".into(),

@@ -21,7 +21,8 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
             out.push(Sentence {
                 section: k.as_str(),
                 text: s,
-                chars: s.chars().collect(),
+                // PDF text wraps lines inside sentences: read across the breaks.
+                chars: s.chars().filter(|c| !matches!(c, '\n' | '\r')).collect(),
             });
         }
     }
@@ -54,9 +55,11 @@ pub(crate) struct Hit<'a> {
     pub sentence: &'a str,
 }
 
-/// Splits text into sentences at 。；！？ and line breaks (the delimiter is dropped).
+/// Splits text into sentences at 。；！？ and blank lines (the delimiter is dropped). Single
+/// line breaks are kept: PDF text wraps lines in the middle of sentences.
 pub(crate) fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';', '！', '？', '\n'])
+    text.split(['。', '；', ';', '！', '？'])
+        .flat_map(|s| s.split("\n\n"))
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
@@ -282,7 +285,9 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                     None => i += 1,
                 }
             }
-            if parts.len() >= 2 {
+            let sum: i64 = parts.iter().sum();
+            // `，其中…` often lists only some parts: flag it only when the parts exceed the total.
+            if parts.len() >= 2 && (opened || sum > total) {
                 out.push(Breakdown {
                     total,
                     parts,
@@ -321,6 +326,10 @@ mod tests {
         assert_eq!(first("结转至2026年6件", "结转至"), Some(6));
         assert_eq!(first("另有1件结转下年度办理", "结转下年"), Some(1));
         assert_eq!(first("收到意见，共5件", "收到"), None);
+        assert_eq!(
+            first("区政府办受理政府\n信息公开申请 17 件，均已答复", "受理"),
+            Some(17)
+        );
     }
 
     #[test]
@@ -338,6 +347,11 @@ mod tests {
             vec![(18, 17)]
         );
         assert!(of("发布信息18条（其中含图解7条、视频5条）").is_empty());
+        assert!(of("主动公开信息156条，其中职能类12条，财政类2条").is_empty());
+        assert_eq!(
+            of("主动公开信息15条，其中职能类12条，财政类5条"),
+            vec![(15, 17)]
+        );
     }
 
     #[test]
