@@ -441,6 +441,7 @@ const OUTCOMES: [&str; 7] = ["纠错", "纠正", "败诉", "撤销", "确认违�
 type ZeroCheck<'a> = (&'a str, Result<i64, Vec<String>>, Vec<String>);
 
 fn x_08(cx: &Context, out: &mut Vec<Finding>) {
+    // A bare 无 is too common (无法提供, 无正当理由) to pick sentences by.
     let neg = [
         "未收到",
         "没有收到",
@@ -448,10 +449,14 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
         "没有发生",
         "未出现",
         "未被",
-        "无",
+        "无行政",
+        "无依申请",
+        "无政府信息公开申请",
+        "均无",
+        "没有",
     ];
     for sent in cx.sentences() {
-        if !neg.iter().any(|n| scan::has(&sent.chars, n)) {
+        if !neg.iter().any(|n| sent.has(n)) {
             continue;
         }
         let s = sent.text;

@@ -465,7 +465,7 @@ fn s_05(cx: &Context, out: &mut Vec<Finding>) {
 fn s_06(cx: &Context, out: &mut Vec<Finding>) {
     if let Some(s) = cx
         .section_sentences("3")
-        .find(|s| scan::has(&s.chars, "勾稽关系"))
+        .find(|s| s.has("勾稽关系"))
         .map(|s| s.text)
     {
         let want = normalize_label(template::S3_NOTE);
@@ -595,16 +595,19 @@ fn s_10(cx: &Context, out: &mut Vec<Finding>) {
     };
     for sent in cx.sentences() {
         let (s, chars) = (sent.text, &sent.chars);
-        if !chars
+        let connector = chars
             .iter()
-            .any(|c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～'))
-        {
+            .any(|c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～'));
+        if !sent.has("月") || !sent.has("日") || !connector {
             continue;
         }
         {
             let mut i = 0;
             while i < chars.len() {
-                let Some((y1, m1, d1, j)) = date_at(chars, i) else {
+                let starts = chars.get(i).is_some_and(|c| c.is_ascii_digit())
+                    && !(i > 0 && chars.get(i - 1).is_some_and(|c| c.is_ascii_digit()));
+                let found = if starts { date_at(chars, i) } else { None };
+                let Some((y1, m1, d1, j)) = found else {
                     i += 1;
                     continue;
                 };
