@@ -48,6 +48,7 @@ pub struct Context<'a> {
     s3_fix: OnceCell<Vec<Vec<Suspect>>>,
     s4_fix: OnceCell<Vec<Vec<Suspect>>>,
     sentences: OnceCell<Vec<scan::Sentence<'a>>>,
+    prev_view: OnceCell<Option<view::View>>,
 }
 
 impl<'a> Context<'a> {
@@ -59,12 +60,20 @@ impl<'a> Context<'a> {
             s3_fix: OnceCell::new(),
             s4_fix: OnceCell::new(),
             sentences: OnceCell::new(),
+            prev_view: OnceCell::new(),
         }
     }
 
     /// The tables of the report, read once.
     pub(crate) fn view(&self) -> &view::View {
         &self.view
+    }
+
+    /// The previous report's tables, read once (None without a previous report).
+    pub(crate) fn prev_view(&self) -> Option<&view::View> {
+        self.prev_view
+            .get_or_init(|| self.previous.map(view::View::new))
+            .as_ref()
     }
 
     /// Every sentence of the narrative, split once.

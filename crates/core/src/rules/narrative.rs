@@ -251,6 +251,9 @@ fn compare(
 
 fn x_01(cx: &Context, out: &mut Vec<Finding>) {
     let hs = hits(cx, &["收到", "受理", "新收"], &NOT_APPLICATIONS, 25, "申请");
+    if hs.is_empty() {
+        return;
+    }
     let acc = match (s3_total(cx, "r1"), s3_total(cx, "r2")) {
         (Ok(a), Ok(b)) => Ok(vec![a, a + b]),
         (Ok(a), Err(_)) => Ok(vec![a]),
@@ -276,6 +279,9 @@ fn x_02(cx: &Context, out: &mut Vec<Finding>) {
         12,
         "",
     );
+    if hs.is_empty() {
+        return;
+    }
     compare(
         "X-02",
         &hs,
@@ -293,6 +299,9 @@ fn x_03(cx: &Context, out: &mut Vec<Finding>) {
         .into_iter()
         .filter(|h| h.sentence.contains("申请") || h.sentence.contains("依申请"))
         .collect();
+    if hs.is_empty() {
+        return;
+    }
     compare(
         "X-03",
         &hs,
@@ -322,6 +331,9 @@ fn x_04(cx: &Context, out: &mut Vec<Finding>) {
         15,
         "",
     );
+    if hs.is_empty() {
+        return;
+    }
     compare(
         "X-04",
         &hs,
@@ -342,9 +354,10 @@ const BOTH_DISCLOSED: [&str; 4] = [
 ];
 
 fn x_05(cx: &Context, out: &mut Vec<Finding>) {
-    let mut exclude_both: Vec<&str> = vec!["复议", "诉讼"];
-    exclude_both.extend(BOTH_DISCLOSED);
     let hs = hits(cx, &BOTH_DISCLOSED, &["复议", "诉讼"], 8, "");
+    if hs.is_empty() {
+        return x_05_rows(cx, out);
+    }
     let both = match (s3_total(cx, "r3_1"), s3_total(cx, "r3_2")) {
         (Ok(a), Ok(b)) => Ok(vec![a + b]),
         (Err(e), _) | (_, Err(e)) => Err(e),
@@ -359,6 +372,12 @@ fn x_05(cx: &Context, out: &mut Vec<Finding>) {
         &cells,
         out,
     );
+    x_05_rows(cx, out);
+}
+
+fn x_05_rows(cx: &Context, out: &mut Vec<Finding>) {
+    let mut exclude_both: Vec<&str> = vec!["复议", "诉讼"];
+    exclude_both.extend(BOTH_DISCLOSED);
     for (kw, prefix, zh, en) in [
         ("予以公开", "r3_1", "予以公开", "disclosed"),
         ("部分公开", "r3_2", "部分公开", "partly disclosed"),
@@ -367,6 +386,9 @@ fn x_05(cx: &Context, out: &mut Vec<Finding>) {
         ("不予处理", "r3_5_", "不予处理", "not processed"),
     ] {
         let hs = hits(cx, &[kw], &exclude_both, 8, "");
+        if hs.is_empty() {
+            continue;
+        }
         compare(
             "X-05",
             &hs,
@@ -395,6 +417,9 @@ fn x_06(cx: &Context, out: &mut Vec<Finding>) {
         12,
         "",
     );
+    if hs.is_empty() {
+        return;
+    }
     compare(
         "X-06",
         &hs,
@@ -414,6 +439,9 @@ fn x_07(cx: &Context, out: &mut Vec<Finding>) {
         12,
         "",
     );
+    if hs.is_empty() {
+        return;
+    }
     let acc = sec4::suits(cx).map(|s| vec![s[4]]).ok_or_else(|| {
         vec![
             "s4.suit_direct.total".to_string(),
@@ -532,6 +560,9 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
             ("rules", "规章", "规范性文件"),
         ] {
             let hs: Vec<Hit> = hits(cx, &[kw], &[other], 15, needs);
+            if hs.is_empty() {
+                continue;
+            }
             let key = format!("s2.{row}.{col}");
             let val = cx
                 .report

@@ -86,7 +86,9 @@ fn y_01(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let cur = cx.view();
-    let pv = View::new(prev);
+    let Some(pv) = cx.prev_view() else {
+        return;
+    };
     let (l, pl) = (S3Layout::get(t), S3Layout::get(pt));
     for c in 0..S3_COLS {
         if let (Some(a), Some(b)) = (pv.s3(pl.r4, c).int(), cur.s3(l.r2, c).int()) {
@@ -206,17 +208,22 @@ fn y_04(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Share of this text's character bigrams that also occur in the other text.
 fn overlap(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> std::collections::HashSet<(char, char)> {
+    let grams = |s: &str| -> Vec<(char, char)> {
         let c: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-        c.windows(2)
+        let mut g: Vec<(char, char)> = c
+            .windows(2)
             .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-            .collect()
+            .collect();
+        g.sort_unstable();
+        g.dedup();
+        g
     };
     let (ga, gb) = (grams(a), grams(b));
     if ga.is_empty() {
         return 0.0;
     }
-    ga.intersection(&gb).count() as f64 / ga.len() as f64
+    let shared = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
+    shared as f64 / ga.len() as f64
 }
 
 fn y_05(cx: &Context, out: &mut Vec<Finding>) {
@@ -251,18 +258,23 @@ fn y_05(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn y_06(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(prev) = cx.previous else {
+    let (Some(pv), cur) = (cx.prev_view(), cx.view()) else {
         return;
     };
-    let pick = |r: &Report| -> Vec<(String, i64)> {
-        r.cells
-            .iter()
-            .filter(|(k, _)| k.starts_with("s3.") || k.starts_with("s4."))
-            .filter_map(|(k, v)| V::of(Some(v)).int().map(|x| (k.clone(), x)))
+    if cur.template.is_none() || cur.template != pv.template {
+        return;
+    }
+    let numbers = |v: &View| -> Option<Vec<i64>> {
+        v.s3.iter()
+            .flatten()
+            .chain(v.s4.iter().flatten())
+            .map(|c| c.int())
             .collect()
     };
-    let (a, b) = (pick(cx.report), pick(prev));
-    if a.len() >= 100 && a == b && a.iter().any(|(_, x)| *x != 0) {
+    let (Some(a), Some(b)) = (numbers(cur), numbers(pv)) else {
+        return;
+    };
+    if a == b && a.iter().any(|x| *x != 0) {
         out.push(Finding::new(
             "Y-06",
             Severity::Warning,
