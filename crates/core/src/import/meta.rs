@@ -1,0 +1,268 @@
+//! Report metadata from the text: title, agency, year and the 落款 date. The title is
+//! `{机关}{YYYY}年(度)政府信息公开工作年度报告` (some reports put the year first, some put the
+//! agency on the line above); the 落款 is the agency and a date at the end.
+
+use super::text::doc::Doc;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub date: Option<String>,
+}
+
+/// How far into the text the title is looked for (page chrome comes first in crawler copies).
+const TITLE_WINDOW: usize = 1200;
+
+/// Reads the metadata. `tail_from` is where the 落款 may start (section 6's body, or the
+/// text's last part when there is no section 6).
+pub fn read(doc: &Doc, tail_from: usize) -> Meta {
+    let mut meta = Meta::default();
+    let head: Vec<char> = doc.chars.iter().take(TITLE_WINDOW).copied().collect();
+    if let Some(t) = find_title(&head) {
+        meta.year = t.year;
+        meta.agency = t.agency;
+        meta.title = Some(t.title);
+    }
+    if meta.year.is_none() {
+        meta.year = period_year(&head);
+    }
+    let (date, signer) = signature(doc, tail_from);
+    meta.date = date;
+    if meta.agency.is_none() {
+        meta.agency = signer;
+    }
+    meta
+}
+
+struct Title {
+    title: String,
+    agency: Option<String>,
+    year: Option<i32>,
+}
+
+/// Finds `政府信息公开…报告` with a year before it, allowing line breaks inside the title.
+fn find_title(head: &[char]) -> Option<Title> {
+    // Compact copy without white space, keeping a map to the original index.
+    let (compact, map): (Vec<char>, Vec<usize>) = head
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| (*c, i))
+        .unzip();
+    let key: Vec<char> = "政府信息公开".chars().collect();
+    let mut from = 0;
+    while let Some(p) = find(&compact, &key, from) {
+        from = p + 1;
+        let tail_end = (p + key.len() + 12).min(compact.len());
+        let Some(rep) = find(&compact[..tail_end], &['报', '告'], p) else {
+            continue;
+        };
+        let lo = p.saturating_sub(40);
+        let Some((ys, ye, year)) = last_year(&compact[lo..p]).map(|(s, e, y)| (s + lo, e + lo, y))
+        else {
+            continue;
+        };
+        let title_end = rep + 2;
+        let agency_between: String = compact[ye..p].iter().collect();
+        // The agency before the year: on the same original line, after the last space.
+        let y_orig = map.get(ys).copied().unwrap_or(0);
+        let line_start = head[..y_orig]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |i| i + 1);
+        let before: String = head[line_start..y_orig].iter().collect();
+        let before = before
+            .split(|c: char| c.is_whitespace() || c == ':' || c == '：' || c == '#')
+            .rfind(|s| !s.is_empty())
+            .unwrap_or("")
+            .to_string();
+        let agency = if !before.is_empty() && is_agency(&before) {
+            Some(before.clone())
+        } else if is_agency(&agency_between) {
+            Some(agency_between.clone())
+        } else {
+            previous_line(head, line_start).filter(|s| is_agency(s))
+        };
+        let title: String = if before.is_empty() {
+            compact[ys..title_end].iter().collect()
+        } else {
+            format!(
+                "{before}{}",
+                compact[ys..title_end].iter().collect::<String>()
+            )
+        };
+        return Some(Title {
+            title,
+            agency,
+            year: Some(year),
+        });
+    }
+    None
+}
+
+fn is_agency(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=40).contains(&n)
+        && s.chars()
+            .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || "（）()·".contains(c))
+}
+
+fn previous_line(head: &[char], line_start: usize) -> Option<String> {
+    let before: String = head[..line_start.min(head.len())].iter().collect();
+    before
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| l.trim_start_matches('#').trim().to_string())
+}
+
+fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    let last = hay.len().checked_sub(needle.len())?;
+    (from..=last).find(|&i| hay[i..].starts_with(needle))
+}
+
+/// The last `YYYY年` / `YYYY年度` in `s`: (start, end after 年/年度, year).
+fn last_year(s: &[char]) -> Option<(usize, usize, i32)> {
+    let mut found = None;
+    let mut i = 0;
+    while i + 4 < s.len() {
+        if let Some(y) = year_at(s, i) {
+            if s.get(i + 4) == Some(&'年') {
+                let end = if s.get(i + 5) == Some(&'度') {
+                    i + 6
+                } else {
+                    i + 5
+                };
+                found = Some((i, end, y));
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+fn year_at(s: &[char], i: usize) -> Option<i32> {
+    let d = s.get(i..i + 4)?;
+    if !d.iter().all(|c| c.is_ascii_digit()) || (i > 0 && s[i - 1].is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = d.iter().collect::<String>().parse().ok()?;
+    (2000..=2099).contains(&y).then_some(y)
+}
+
+/// The year of the statistics period (`统计期限自2023年1月1日`), or the most frequent year.
+fn period_year(head: &[char]) -> Option<i32> {
+    let compact: Vec<char> = head
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .copied()
+        .collect();
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for i in 0..compact.len() {
+        if let Some(y) = year_at(&compact, i) {
+            if compact.get(i + 4) == Some(&'年') {
+                match counts.iter_mut().find(|(v, _)| *v == y) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((y, 1)),
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(y, n)| (*n, -*y))
+        .map(|(y, _)| *y)
+}
+
+/// The 落款: the first `YYYY年M月D日` after `from` that stands alone (line end, space or the end
+/// follows; not `…日印`), and the agency name just before it.
+fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>) {
+    let s = &doc.chars;
+    let mut i = from.min(s.len());
+    while i + 8 <= s.len() {
+        if let Some(y) = year_at(s, i) {
+            if let Some((m, d, end)) = month_day(s, i + 4) {
+                let next = s.get(end).copied();
+                let alone = next.is_none_or(|c| c.is_whitespace() || c == '）' || c == ')');
+                let prev_ok = i == 0 || !s[i - 1].is_ascii_digit();
+                if alone && prev_ok && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    let signer = signer_before(s, i);
+                    return (Some(format!("{y:04}-{m:02}-{d:02}")), signer);
+                }
+            }
+        }
+        i += 1;
+    }
+    (None, None)
+}
+
+/// `年M月D日` at `i` (allowing spaces): (month, day, index after 日).
+fn month_day(s: &[char], mut i: usize) -> Option<(u32, u32, usize)> {
+    let skip = |i: &mut usize| {
+        while s.get(*i).is_some_and(|c| *c == ' ') {
+            *i += 1;
+        }
+    };
+    skip(&mut i);
+    (s.get(i) == Some(&'年')).then_some(())?;
+    i += 1;
+    let num = |i: &mut usize, unit: char| -> Option<u32> {
+        skip(i);
+        let st = *i;
+        while s.get(*i).is_some_and(char::is_ascii_digit) && *i - st < 2 {
+            *i += 1;
+        }
+        let v: u32 = s[st..*i].iter().collect::<String>().parse().ok()?;
+        skip(i);
+        (s.get(*i) == Some(&unit)).then_some(())?;
+        *i += 1;
+        Some(v)
+    };
+    let m = num(&mut i, '月')?;
+    let d = num(&mut i, '日')?;
+    Some((m, d, i))
+}
+
+fn signer_before(s: &[char], i: usize) -> Option<String> {
+    let lo = i.saturating_sub(40);
+    let before: String = s[lo..i].iter().collect();
+    let cand = before
+        .split(|c: char| c.is_whitespace() || "。，；：".contains(c))
+        .rfind(|t| !t.is_empty())?
+        .to_string();
+    is_agency(&cand).then_some(cand)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(t: &str) -> Meta {
+        let doc = Doc::new(t);
+        read(&doc, 0)
+    }
+
+    #[test]
+    fn title_forms() {
+        let m = meta("淮安市人民政府\n2024 年政府信息公开工作年度报告\n正文很长很长很长很长很长很长很长很长很长很长很长很长");
+        assert_eq!(m.year, Some(2024));
+        assert_eq!(m.agency.as_deref(), Some("淮安市人民政府"));
+        let m = meta("当前位置： 首页 平潭综合实验区2021年度政府信息公开工作年度报告 来源");
+        assert_eq!(m.agency.as_deref(), Some("平潭综合实验区"));
+        assert_eq!(m.year, Some(2021));
+        let m = meta("正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n");
+        assert_eq!(m.agency.as_deref(), Some("上海市人民政府办公厅"));
+    }
+
+    #[test]
+    fn signature_date() {
+        let t = "甲2020年政府信息公开工作年度报告\n正文正文正文正文正文正文正文正文正文正文\n威海市工业和信息化局\n\n2021年1月28日";
+        assert_eq!(meta(t).date.as_deref(), Some("2021-01-28"));
+        let t =
+            "正文正文正文正文正文正文正文正文正文 管理局 2023年1月9日 抄送 办公室 2023年1月9日印";
+        assert_eq!(meta(t).date.as_deref(), Some("2023-01-09"));
+    }
+}

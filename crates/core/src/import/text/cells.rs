@@ -1,0 +1,149 @@
+//! Writing what was read into the report: values into cells, non-numbers kept verbatim with
+//! I-03, ambiguous splits with I-02, numbers that fit nowhere with I-01.
+
+use std::collections::BTreeMap;
+
+use super::doc::Doc;
+use super::tokens::{Field, Group};
+use crate::finding::{Finding, Severity};
+use crate::import::split::Reading;
+use crate::model::{CellValue, ExtraRow};
+
+/// Most I-01 findings reported one by one (a garbage input must not flood the user).
+const MAX_I01: usize = 50;
+
+#[derive(Default)]
+pub struct Sink {
+    pub cells: BTreeMap<String, CellValue>,
+    pub findings: Vec<Finding>,
+    pub extra_rows: Vec<ExtraRow>,
+    pub units: BTreeMap<String, String>,
+    i01: usize,
+}
+
+impl Sink {
+    /// Sets one cell from its source text; a text that is neither number nor mark is I-03.
+    pub fn put(&mut self, doc: &Doc, key: String, f: &Field) {
+        let v = if f.empty {
+            CellValue::Blank
+        } else {
+            CellValue::parse(&f.text)
+        };
+        if let CellValue::Text(t) = &v {
+            if !v.is_mark() {
+                self.findings.push(
+                    Finding::new(
+                        "I-03",
+                        Severity::Warning,
+                        format!("单元格内容不是数字：{t}"),
+                        format!("cell is not a number: {t}"),
+                    )
+                    .with_cells([key.clone()])
+                    .with_source(doc.source(f.start))
+                    .with_text(t.clone()),
+                );
+            }
+        }
+        self.cells.insert(key, v);
+    }
+
+    /// Sets a row from a split reading; columns the text does not fix get an I-02 each.
+    pub fn put_reading(&mut self, doc: &Doc, keys: &[String], g: &Group, r: &Reading) {
+        for (i, key) in keys.iter().enumerate() {
+            let v = r.values.get(i).cloned().unwrap_or(CellValue::Blank);
+            let mut alts: Vec<CellValue> = Vec::new();
+            for alt in &r.alternatives {
+                if let Some(a) = alt.get(i) {
+                    if *a != v && !alts.contains(a) {
+                        alts.push(a.clone());
+                    }
+                }
+            }
+            if !alts.is_empty() {
+                let text = g.joined();
+                let mut f = Finding::new(
+                    "I-02",
+                    Severity::Warning,
+                    format!("数字连在一起，无法确定拆分：“{text}”，取 {}", v.display()),
+                    format!(
+                        "digits run together, split not certain: \"{text}\", took {}",
+                        v.display()
+                    ),
+                )
+                .with_cells([key.clone()])
+                .with_source(doc.source(g.start()))
+                .with_text(text);
+                alts.truncate(20);
+                f.alternatives = alts;
+                self.findings.push(f);
+            }
+            self.cells.insert(key.clone(), v);
+        }
+    }
+
+    /// A group whose numbers could not be placed in any cell.
+    pub fn unplaced(&mut self, doc: &Doc, g: &Group, table: &str) {
+        if !g
+            .fields
+            .iter()
+            .any(|f| !f.empty && !CellValue::parse(&f.text).is_mark())
+        {
+            return;
+        }
+        self.i01 += 1;
+        if self.i01 > MAX_I01 {
+            return;
+        }
+        let text = g.joined();
+        self.findings.push(
+            Finding::new(
+                "I-01",
+                Severity::Warning,
+                format!("表格中的数字无法对应到任何单元格（{table}）：{text}"),
+                format!("number(s) in table {table} could not be placed in any cell: {text}"),
+            )
+            .with_source(doc.source(g.start()))
+            .with_text(text),
+        );
+    }
+
+    pub fn extra(&mut self, table: &str, label: String, g: &Group, n: usize) {
+        let fields = trim_fields(&g.fields, n);
+        self.extra_rows.push(ExtraRow {
+            table: table.to_string(),
+            label,
+            values: fields
+                .iter()
+                .map(|f| {
+                    if f.empty {
+                        CellValue::Blank
+                    } else {
+                        CellValue::parse(&f.text)
+                    }
+                })
+                .collect(),
+        });
+    }
+
+    pub fn missing(&mut self, what_zh: &str, what_en: &str) {
+        self.findings.push(Finding::new(
+            "I-05",
+            Severity::Info,
+            format!("未找到{what_zh}"),
+            format!("{what_en} not found"),
+        ));
+    }
+}
+
+/// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first
+/// (merged label cells and line ends leave empty fields around the values).
+pub fn trim_fields(fields: &[Field], n: usize) -> Vec<Field> {
+    let mut v: Vec<Field> = fields.to_vec();
+    while v.len() > n && v.last().is_some_and(|f| f.empty) {
+        v.pop();
+    }
+    while v.len() > n && v.first().is_some_and(|f| f.empty) {
+        v.remove(0);
+    }
+    v
+}

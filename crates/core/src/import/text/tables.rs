@@ -1,0 +1,389 @@
+//! Reading the three table areas from value groups. Section 2: each group goes to the row its
+//! label names (labels sit next to their values in every layout). Section 3: groups are aligned
+//! to the template rows in order, anchored by the labels that can be read — PDF extraction
+//! displaces or splits labels, but keeps the rows' order. Section 4: the 15 numbers by position.
+
+use super::cells::{trim_fields, Sink};
+use super::doc::{norm_chars, Doc, Norm};
+use super::labels::{self, candidates, FRAGMENT, FUZZY, STRONG};
+use super::tokens::{Field, Group};
+use crate::import::split::{self, RawRow};
+use crate::model::TemplateId;
+use crate::template::{self, Kind, RowDef, TableDef};
+
+/// One template row with what is needed to match and fill it.
+struct RowSpec {
+    prefix: &'static str,
+    row: &'static RowDef,
+    table: &'static TableDef,
+    cands: Vec<Vec<char>>,
+}
+
+impl RowSpec {
+    fn keys(&self) -> Vec<String> {
+        self.table
+            .columns
+            .iter()
+            .map(|c| format!("{}.{}.{}", self.prefix, self.row.key, c.key))
+            .collect()
+    }
+    fn kinds(&self) -> Vec<Kind> {
+        self.table.columns.iter().map(|c| c.kind).collect()
+    }
+}
+
+fn specs(t: TemplateId, section: u8) -> Vec<RowSpec> {
+    template::get(t)
+        .section_tables(section)
+        .flat_map(|table| {
+            table.rows.iter().map(move |row| RowSpec {
+                prefix: table.prefix,
+                row,
+                table,
+                cands: candidates(row),
+            })
+        })
+        .collect()
+}
+
+/// A row that got a group, to be written (directly or through the digit splitter).
+struct Placed<'g> {
+    spec: usize,
+    group: &'g Group,
+}
+
+/// Writes placed rows: rows whose fields match the columns directly, the rest through the
+/// splitter (all rows of the table together, so its identities can decide).
+fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], placed: &[Placed]) {
+    let mut raws = Vec::new();
+    let mut idx = Vec::new();
+    for (k, p) in placed.iter().enumerate() {
+        let s = &specs[p.spec];
+        let fields = trim_fields(&p.group.fields, s.table.columns.len());
+        if fields.len() == s.table.columns.len() {
+            for (key, f) in s.keys().into_iter().zip(&fields) {
+                sink.put(doc, key, f);
+            }
+        } else {
+            raws.push(RawRow {
+                row: s.row.key,
+                text: p.group.joined(),
+                kinds: s.kinds(),
+            });
+            idx.push(k);
+        }
+    }
+    if raws.is_empty() {
+        return;
+    }
+    let readings = split::split_table(table, &raws);
+    for (k, reading) in idx.iter().zip(readings) {
+        let p = &placed[*k];
+        match reading {
+            Some(r) if r.values.len() == specs[p.spec].table.columns.len() => {
+                sink.put_reading(doc, &specs[p.spec].keys(), p.group, &r)
+            }
+            _ => sink.unplaced(doc, p.group, table),
+        }
+    }
+}
+
+/// Header words of section 2 (captions, column labels), removed before judging an unknown label.
+fn s2_header_words() -> Vec<Vec<char>> {
+    let mut w: Vec<Vec<char>> = ["信息内容", "单位万元", "万元", "元", "第二十条"]
+        .iter()
+        .map(|s| norm_chars(s))
+        .collect();
+    for t in [TemplateId::V2019, TemplateId::V2021] {
+        for table in template::get(t).section_tables(2) {
+            w.push(norm_chars(table.caption));
+            for c in table.columns {
+                w.push(norm_chars(c.label));
+                w.extend(c.aliases.iter().map(|a| norm_chars(a)));
+            }
+        }
+    }
+    w.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    w
+}
+
+fn strip_words(label: &[char], words: &[Vec<char>]) -> Vec<char> {
+    let mut s: Vec<char> = label.to_vec();
+    for w in words {
+        while let Some(end) = labels::rfind(&s, w) {
+            s.drain(end - w.len()..end);
+        }
+    }
+    // Leftover caption pieces like 第一项 / 第（五）项.
+    while let Some(p) = s.iter().position(|c| *c == '第') {
+        let end = (p + 3).min(s.len());
+        if s.get(p + 2) == Some(&'项') {
+            s.drain(p..end);
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+fn is_row_label(s: &[char]) -> bool {
+    (2..=20).contains(&s.len()) && s.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+}
+
+/// Section 2: each group to the row its label names.
+pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
+    let specs = specs(t, 2);
+    let words = s2_header_words();
+    let mut taken = vec![false; specs.len()];
+    let mut placed = Vec::new();
+    for g in groups {
+        let best = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (labels::score(&g.label, &s.cands), i))
+            .filter(|(sc, i)| *sc >= FUZZY && !taken[*i])
+            .max_by_key(|(sc, i)| (*sc, std::cmp::Reverse(*i)));
+        if let Some((_, i)) = best {
+            taken[i] = true;
+            placed.push(Placed { spec: i, group: g });
+            if specs[i].row.key == "procurement" {
+                if let Some(u) = g.unit {
+                    sink.units.insert("s2.procurement.amount".into(), u.into());
+                }
+            }
+            continue;
+        }
+        let rest = strip_words(&g.label, &words);
+        if is_row_label(&rest) {
+            sink.extra("s2", rest.iter().collect(), g, 3);
+        } else {
+            sink.unplaced(doc, g, "s2");
+        }
+    }
+    write(doc, sink, "s2", &specs, &placed);
+}
+
+/// The unit of 采购总金额 from its header (`采购总金额（万元）`).
+pub fn procurement_unit(norm: &Norm) -> Option<&'static str> {
+    let key = norm_chars("采购总金额");
+    let p = norm.find(&key, 0)?;
+    let after = norm.chars.get(p + key.len()..)?;
+    if after.starts_with(&['万', '元']) {
+        Some("万元")
+    } else if after.starts_with(&['元']) {
+        Some("元")
+    } else {
+        None
+    }
+}
+
+/// Group labels of section 3 and the 2019 single （六） row: a group labelled only by one of
+/// these is a subtotal or a row of the other template — an extra row.
+const S3_EXTRA_LABELS: [&str; 5] = [
+    "（三）不予公开",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+    "三、本年度办理结果",
+];
+
+fn s3_extra(label: &[char], strong_match: bool) -> Option<&'static str> {
+    if strong_match {
+        return None;
+    }
+    S3_EXTRA_LABELS
+        .iter()
+        .find(|l| {
+            let n = norm_chars(l);
+            label.ends_with(&n)
+        })
+        .copied()
+}
+
+const S3_COLS: usize = 7;
+/// Bound on the groups aligned (the alignment is groups × rows).
+const MAX_GROUPS: usize = 400;
+
+/// Section 3: groups aligned to the rows in order, anchored by their labels.
+pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
+    let specs = specs(t, 3);
+    // A group of 14, 21 … values with no blank is several rows on one line.
+    let mut gs: Vec<Group> = Vec::new();
+    for g in groups {
+        let f = trim_fields(&g.fields, S3_COLS);
+        if f.len() > S3_COLS && f.len().is_multiple_of(S3_COLS) && f.iter().all(|x| !x.empty) {
+            for (k, chunk) in f.chunks(S3_COLS).enumerate() {
+                gs.push(Group {
+                    label: if k == 0 { g.label.clone() } else { Vec::new() },
+                    fields: chunk.to_vec(),
+                    unit: None,
+                });
+            }
+        } else {
+            gs.push(g.clone());
+        }
+    }
+    let overflow = gs.len().saturating_sub(MAX_GROUPS);
+    for g in gs.iter().skip(MAX_GROUPS) {
+        sink.unplaced(doc, g, "s3");
+    }
+    gs.truncate(gs.len() - overflow);
+    let m = gs.len();
+    let n = specs.len();
+    let score: Vec<Vec<i32>> = gs
+        .iter()
+        .map(|g| {
+            specs
+                .iter()
+                .map(|s| labels::score(&g.label, &s.cands))
+                .collect()
+        })
+        .collect();
+    let extra: Vec<Option<&'static str>> = gs
+        .iter()
+        .zip(&score)
+        .map(|(g, sc)| s3_extra(&g.label, sc.iter().any(|v| *v >= FUZZY)))
+        .collect();
+    let assign = |i: usize, j: usize| -> i32 {
+        let s = score[i][j];
+        let best = score[i].iter().copied().max().unwrap_or(0);
+        let pen = if best >= FUZZY && s < best {
+            3 * STRONG
+        } else {
+            0
+        };
+        1 + s - pen
+    };
+    let drop = |i: usize| -> i32 {
+        if extra[i].is_some() {
+            4
+        } else {
+            -4
+        }
+    };
+    // dp[i][j]: best score with the first i groups and the first j rows. Back: 0 assign, 1 skip
+    // row, 2 drop group.
+    const NEG: i32 = i32::MIN / 4;
+    let w = n + 1;
+    let mut dp = vec![NEG; (m + 1) * w];
+    let mut back = vec![0u8; (m + 1) * w];
+    dp[0] = 0;
+    for i in 0..=m {
+        for j in 0..=n {
+            let cur = dp[i * w + j];
+            if cur == NEG {
+                continue;
+            }
+            let mut relax = |ii: usize, jj: usize, v: i32, b: u8| {
+                if v > dp[ii * w + jj] {
+                    dp[ii * w + jj] = v;
+                    back[ii * w + jj] = b;
+                }
+            };
+            if i < m && j < n {
+                relax(i + 1, j + 1, cur + assign(i, j), 0);
+            }
+            if j < n {
+                relax(i, j + 1, cur, 1);
+            }
+            if i < m {
+                relax(i + 1, j, cur + drop(i), 2);
+            }
+        }
+    }
+    let (mut i, mut j) = (m, n);
+    let mut slots: Vec<Option<usize>> = vec![None; m];
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            0 if i > 0 && j > 0 => {
+                slots[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            1 if j > 0 => j -= 1,
+            _ if i > 0 => i -= 1,
+            _ => break,
+        }
+    }
+    let mut placed = Vec::new();
+    let mut filled = vec![false; n];
+    for (k, g) in gs.iter().enumerate() {
+        match (slots[k], extra[k]) {
+            (Some(j), _) => {
+                filled[j] = true;
+                placed.push(Placed { spec: j, group: g });
+            }
+            (None, Some(label)) => sink.extra("s3", label.to_string(), g, S3_COLS),
+            (None, None) => sink.unplaced(doc, g, "s3"),
+        }
+    }
+    write(doc, sink, "s3", &specs, &placed);
+    let _ = FRAGMENT;
+}
+
+/// Rows whose label is in the area but which got no value at all: their cells are blank.
+pub fn blank_rows(sink: &mut Sink, t: TemplateId, section: u8, norm: &Norm) {
+    for s in specs(t, section) {
+        let keys = s.keys();
+        if keys.iter().any(|k| sink.cells.contains_key(k)) {
+            continue;
+        }
+        let found = s.cands.iter().any(|c| found_label(norm, c));
+        if found {
+            for k in keys {
+                sink.cells.insert(k, crate::model::CellValue::Blank);
+            }
+        }
+    }
+}
+
+/// `c` occurs in the area (`规范性文件` inside `行政规范性文件` does not count).
+fn found_label(norm: &Norm, c: &[char]) -> bool {
+    let mut from = 0;
+    while let Some(p) = norm.find(c, from) {
+        let inside = c.first() == Some(&'规')
+            && p >= 2
+            && norm.chars.get(p - 2..p) == Some(&['行', '政'][..]);
+        if !inside {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
+}
+
+/// Section 4: the 15 numbers in order, whatever the header looks like.
+pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
+    let specs = specs(t, 4);
+    let mut fields: Vec<Field> = groups.iter().flat_map(|g| g.fields.clone()).collect();
+    let total: usize = specs.iter().map(|s| s.table.columns.len()).sum();
+    fields = trim_fields(&fields, total);
+    let keys: Vec<String> = specs.iter().flat_map(RowSpec::keys).collect();
+    if fields.len() == total {
+        for (k, f) in keys.into_iter().zip(&fields) {
+            sink.put(doc, k, f);
+        }
+        return;
+    }
+    let Some(first) = groups.first() else {
+        return;
+    };
+    let merged = Group {
+        label: first.label.clone(),
+        fields,
+        unit: None,
+    };
+    let raw = RawRow {
+        row: "s4",
+        text: merged.joined(),
+        kinds: specs.iter().flat_map(RowSpec::kinds).collect(),
+    };
+    match split::split_table("s4", &[raw])
+        .into_iter()
+        .next()
+        .flatten()
+    {
+        Some(r) if r.values.len() == total => sink.put_reading(doc, &keys, &merged, &r),
+        _ => sink.unplaced(doc, &merged, "s4"),
+    }
+}

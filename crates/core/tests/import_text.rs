@@ -1,0 +1,153 @@
+//! Corpus test of the plain-text importer: every text with ground truth beside it is imported
+//! and compared cell by cell (value and presence), with the ambiguous cells flagged (I-02) and
+//! the metadata checked. Files not yet exact have their current score as a floor (FIXME).
+
+use std::path::PathBuf;
+
+use nianbao_core::{import, CellValue};
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus"
+    ))
+}
+
+/// Cells exact, total cells compared, and what differs.
+struct Score {
+    exact: usize,
+    total: usize,
+    diffs: Vec<String>,
+    meta_ok: bool,
+    flags_ok: bool,
+}
+
+fn score(rel: &str) -> Option<Score> {
+    let txt = corpus().join(rel);
+    let json = txt.with_extension("json");
+    let bytes = std::fs::read(&txt).ok()?;
+    let truth: Value = serde_json::from_str(&std::fs::read_to_string(json).ok()?).ok()?;
+    let got = import(&bytes, txt.file_name().and_then(|n| n.to_str()));
+    let r = &got.report;
+    let cells = truth["cells"].as_object()?;
+    let mut exact = 0;
+    let mut diffs = Vec::new();
+    for (k, v) in cells {
+        let want = CellValue::from_json(v).ok();
+        let have = r.cells.get(k).cloned();
+        if want == have {
+            exact += 1;
+        } else {
+            diffs.push(format!("{k}: want {want:?} got {have:?}"));
+        }
+    }
+    let extra: Vec<&String> = r.cells.keys().filter(|k| !cells.contains_key(*k)).collect();
+    for k in &extra {
+        diffs.push(format!("{k}: not in truth, got {:?}", r.cells.get(*k)));
+    }
+    let total = cells.len() + extra.len();
+    let mut meta_ok = true;
+    let mut check = |what: &str, ok: bool, detail: String| {
+        if !ok {
+            meta_ok = false;
+            diffs.push(format!("{what}: {detail}"));
+        }
+    };
+    check(
+        "template",
+        truth["template"].as_str() == r.template.map(|t| t.as_str()),
+        format!("{:?} vs {:?}", truth["template"], r.template),
+    );
+    check(
+        "year",
+        truth["year"].as_i64() == r.year.map(i64::from),
+        format!("{:?} vs {:?}", truth["year"], r.year),
+    );
+    check(
+        "agency",
+        truth["agency"].as_str() == r.agency.as_deref(),
+        format!("{:?} vs {:?}", truth["agency"], r.agency),
+    );
+    check(
+        "date",
+        truth["date"].as_str() == r.date.as_deref(),
+        format!("{:?} vs {:?}", truth["date"], r.date),
+    );
+    let mut flags_ok = true;
+    if let Some(amb) = truth["ambiguous"].as_object() {
+        for k in amb.keys() {
+            let flagged = got
+                .findings
+                .iter()
+                .any(|f| f.rule == "I-02" && f.cells.iter().any(|c| c == k));
+            if !flagged {
+                flags_ok = false;
+                diffs.push(format!("{k}: ambiguous but not flagged (I-02)"));
+            }
+        }
+    }
+    Some(Score {
+        exact,
+        total,
+        diffs,
+        meta_ok,
+        flags_ok,
+    })
+}
+
+/// (file, floor of exact cells, metadata checked). A floor below the total is a FIXME: the file
+/// is not read exactly yet; the floor keeps it from getting worse.
+// FIXME: files below are not read exactly yet (crawler digit runs wait for the splitter).
+const FLOORS: &[(&str, usize)] = &[
+    ("public/004_hongzequ_qzf_2024.txt", 165),
+    ("public/007_shanghai_szfbgt_2025.txt", 194),
+    ("public/008_pingtan_gwh_2019.txt", 151),
+    ("public/010_pingtan_gwh_2021.txt", 147),
+    ("public/012_pingtan_gwh_2023.txt", 162),
+    ("public/014_pingtan_gwh_2025.txt", 147),
+    ("public/033_pingtan_junshanpianqu_2022.txt", 197),
+    ("html/002_pingtan_gwh_2025.txt", 147),
+    ("html/004_pingtan_jjpq_2020.txt", 14),
+    ("html/005_pingtan_jtjsj_2024.txt", 155),
+    ("html/008_pingtan_xzspj_2023.txt", 197),
+    ("html/009_pingtan_gwh_2023.txt", 162),
+];
+
+#[test]
+fn corpus_scores() {
+    let mut files = Vec::new();
+    for d in ["public", "html", "encodings", "partial"] {
+        let Ok(rd) = std::fs::read_dir(corpus().join(d)) else {
+            continue;
+        };
+        let mut names: Vec<String> = rd
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        files.extend(names.into_iter().map(|n| format!("{d}/{n}")));
+    }
+    let mut failures = Vec::new();
+    for rel in files {
+        let Some(s) = score(&rel) else { continue };
+        println!(
+            "{rel}: {}/{} cells exact, meta {}, flags {}",
+            s.exact,
+            s.total,
+            if s.meta_ok { "ok" } else { "DIFF" },
+            if s.flags_ok { "ok" } else { "MISSING" }
+        );
+        for d in s.diffs.iter().take(15) {
+            println!("    {d}");
+        }
+        let floor = FLOORS.iter().find(|(f, _)| *f == rel).map(|(_, n)| *n);
+        match floor {
+            Some(n) if s.exact < n => failures.push(format!("{rel}: {} < floor {n}", s.exact)),
+            None if s.exact < s.total => failures.push(format!("{rel}: {}/{}", s.exact, s.total)),
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
