@@ -15,25 +15,91 @@ pub struct Meta {
 /// How far into the text the title is looked for (page chrome comes first in crawler copies).
 const TITLE_WINDOW: usize = 1200;
 
-/// Reads the metadata. `tail_from` is where the 落款 may start (section 6's body, or the
-/// text's last part when there is no section 6).
-pub fn read(doc: &Doc, tail_from: usize) -> Meta {
+/// Reads the metadata. `s1_body` is where section 1's text starts (its first sentence often
+/// reads `2022年，国家新闻出版署坚持…`); `tail_from` is where the 落款 may start (section 6's
+/// body, or the text's last part when there is no section 6).
+pub fn read(doc: &Doc, s1_body: Option<usize>, tail_from: usize) -> Meta {
     let mut meta = Meta::default();
-    let head: Vec<char> = doc.chars.iter().take(TITLE_WINDOW).copied().collect();
+    // The title comes before section 1.
+    let window = s1_body.map_or(TITLE_WINDOW, |b| b.min(TITLE_WINDOW));
+    let head: Vec<char> = doc.chars.iter().take(window).copied().collect();
     if let Some(t) = find_title(&head) {
         meta.year = t.year;
         meta.agency = t.agency;
         meta.title = Some(t.title);
     }
+    let opening: Vec<char> = s1_body
+        .map(|b| {
+            doc.chars[b.min(doc.len())..]
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .take(60)
+                .copied()
+                .collect()
+        })
+        .unwrap_or_default();
     if meta.year.is_none() {
-        meta.year = period_year(&head);
+        meta.year = opening_year(&opening).map(|(y, _)| y).or_else(|| {
+            let wide: Vec<char> = doc.chars.iter().take(TITLE_WINDOW).copied().collect();
+            period_year(&wide)
+        });
     }
     let (date, signer) = signature(doc, tail_from);
     meta.date = date;
     if meta.agency.is_none() {
         meta.agency = signer;
     }
+    if meta.agency.is_none() {
+        meta.agency = opening_year(&opening).and_then(|(_, rest)| subject(&opening[rest..]));
+    }
     meta
+}
+
+/// `2022年，` at the start of section 1: the year and where the sentence goes on.
+fn opening_year(s: &[char]) -> Option<(i32, usize)> {
+    let y = year_at(s, 0)?;
+    (s.get(4) == Some(&'年')).then_some(())?;
+    let mut i = 5;
+    if s.get(i) == Some(&'度') {
+        i += 1;
+    }
+    matches!(s.get(i), Some('，' | ',')).then_some((y, i + 1))
+}
+
+/// The agency named as the subject of a sentence: the longest start that ends like an agency
+/// name, before the first verb.
+fn subject(s: &[char]) -> Option<String> {
+    const VERBS: [&str; 16] = [
+        "坚持",
+        "认真",
+        "深入",
+        "按照",
+        "全面",
+        "严格",
+        "始终",
+        "持续",
+        "围绕",
+        "不断",
+        "切实",
+        "积极",
+        "扎实",
+        "贯彻",
+        "以习",
+        "进一步",
+    ];
+    const ENDS: &str = "署局厅委办院府室会区县市镇乡处所站队馆心司部行";
+    let text: String = s.iter().take(30).collect();
+    let cut = VERBS
+        .iter()
+        .filter_map(|v| text.find(v))
+        .min()
+        .unwrap_or(text.len());
+    let cand: Vec<char> = text[..cut].chars().collect();
+    let end = cand.iter().rposition(|c| ENDS.contains(*c))? + 1;
+    let name: String = cand[..end].iter().collect();
+    // `区政府办公室`, `我局`: a reference to itself, not the name.
+    let relative = name.starts_with(['我', '本', '该', '区', '市', '县', '镇', '乡']);
+    (end >= 4 && is_agency(&name) && !relative).then_some(name)
 }
 
 struct Title {
@@ -53,6 +119,7 @@ fn find_title(head: &[char]) -> Option<Title> {
         .unzip();
     let key: Vec<char> = "政府信息公开".chars().collect();
     let mut from = 0;
+    let mut found: Option<Title> = None;
     while let Some(p) = find(&compact, &key, from) {
         from = p + 1;
         let tail_end = (p + key.len() + 12).min(compact.len());
@@ -65,6 +132,9 @@ fn find_title(head: &[char]) -> Option<Title> {
             continue;
         };
         let title_end = rep + 2;
+        if compact.get(title_end) == Some(&'》') {
+            continue; // a reference to another report, not the title
+        }
         let agency_between: String = compact[ye..p].iter().collect();
         // The agency before the year: on the same original line, after the last space.
         let y_orig = map.get(ys).copied().unwrap_or(0);
@@ -93,13 +163,22 @@ fn find_title(head: &[char]) -> Option<Title> {
                 compact[ys..title_end].iter().collect::<String>()
             )
         };
-        return Some(Title {
-            title,
-            agency,
-            year: Some(year),
-        });
+        match found.as_mut() {
+            None => {
+                found = Some(Title {
+                    title,
+                    agency,
+                    year: Some(year),
+                })
+            }
+            Some(t) if t.agency.is_none() && t.year == Some(year) => t.agency = agency,
+            Some(_) => {}
+        }
+        if found.as_ref().is_some_and(|t| t.agency.is_some()) {
+            break;
+        }
     }
-    None
+    found
 }
 
 fn is_agency(s: &str) -> bool {
@@ -242,7 +321,7 @@ mod tests {
 
     fn meta(t: &str) -> Meta {
         let doc = Doc::new(t);
-        read(&doc, 0)
+        read(&doc, None, 0)
     }
 
     #[test]
@@ -255,6 +334,17 @@ mod tests {
         assert_eq!(m.year, Some(2021));
         let m = meta("正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n");
         assert_eq!(m.agency.as_deref(), Some("上海市人民政府办公厅"));
+    }
+
+    #[test]
+    fn fallbacks_from_section_one() {
+        let t = "根据条例编制本报告。\n一、总体情况\n2022年,国家新闻出版署坚持以习近平新时代…\n";
+        let doc = Doc::new(t);
+        let m = read(&doc, t.find("2022").map(|b| t[..b].chars().count()), 0);
+        assert_eq!(m.year, Some(2022));
+        assert_eq!(m.agency.as_deref(), Some("国家新闻出版署"));
+        let m = meta("2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告\n");
+        assert_eq!(m.agency.as_deref(), Some("桃江县松木塘镇人民政府"));
     }
 
     #[test]

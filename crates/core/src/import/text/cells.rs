@@ -1,7 +1,7 @@
 //! Writing what was read into the report: values into cells, non-numbers kept verbatim with
 //! I-03, ambiguous splits with I-02, numbers that fit nowhere with I-01.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::doc::Doc;
 use super::tokens::{Field, Group};
@@ -18,6 +18,8 @@ pub struct Sink {
     pub findings: Vec<Finding>,
     pub extra_rows: Vec<ExtraRow>,
     pub units: BTreeMap<String, String>,
+    /// Rows (`s3.r3_1`) that got values, even unreadable ones: never blanked afterwards.
+    pub seen_rows: BTreeSet<String>,
     i01: usize,
 }
 
@@ -79,6 +81,22 @@ impl Sink {
             }
             self.cells.insert(key.clone(), v);
         }
+    }
+
+    /// A cell read as blank only because of its position (leading empty fields): I-02 with 0 as
+    /// the other reading.
+    pub fn doubtful_blank(&mut self, doc: &Doc, key: &str, at: usize) {
+        let mut f = Finding::new(
+            "I-02",
+            Severity::Warning,
+            "按位置为空白，也可能是表头合并单元格造成的错位（或为 0）",
+            "blank by position; may be a shift caused by merged header cells (or 0)",
+        )
+        .with_cells([key.to_string()])
+        .with_source(doc.source(at))
+        .with_text("");
+        f.alternatives = vec![CellValue::Int(0)];
+        self.findings.push(f);
     }
 
     /// A group whose numbers could not be placed in any cell.

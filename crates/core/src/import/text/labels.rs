@@ -28,35 +28,50 @@ pub fn candidates(row: &RowDef) -> Vec<Vec<char>> {
 /// How well `label` (the normalised text before a group) names a row with these candidates.
 /// Containment scores by where the candidate ends (the label nearest the values wins).
 pub fn score(label: &[char], cands: &[Vec<char>]) -> i32 {
+    score_at(label, cands).0
+}
+
+/// [`score`] and where in `label` the match ends: when the text before a group holds several
+/// row labels (a PDF puts a row's label after its numbers), the one ending last is this
+/// group's.
+pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
     if label.is_empty() {
-        return 0;
+        return (0, 0);
     }
-    let mut best = 0;
+    let mut best = (0, 0);
     for c in cands {
         if let Some(end) = rfind(label, c) {
             let near_end = if end == label.len() { 3 } else { 0 };
             let long = (c.len() / 4).min(3) as i32;
-            best = best.max(STRONG + near_end + long);
+            best = best.max((STRONG + near_end + long, end));
         }
     }
-    if best > 0 {
+    if best.0 > 0 {
         return best;
     }
     for c in cands {
         if c.len() >= 6 {
-            let d = semi_global_distance(c, label);
+            let (d, end) = semi_global_distance_at(c, label);
             if d * 4 <= c.len() {
-                best = best.max(FUZZY);
+                best = best.max((FUZZY, end));
+            }
+            // The text ends with the start of a label wrapped onto the next line.
+            let k = (1..c.len())
+                .rev()
+                .find(|&k| label.ends_with(&c[..k]))
+                .unwrap_or(0);
+            if k >= 6 && k * 2 >= c.len() {
+                best = best.max((FUZZY, label.len()));
             }
         }
     }
-    if best > 0 {
+    if best.0 > 0 {
         return best;
     }
     if label.len() >= 3 && cands.iter().any(|c| find(c, label).is_some()) {
-        return FRAGMENT;
+        return (FRAGMENT, label.len());
     }
-    0
+    (0, 0)
 }
 
 /// End index (exclusive) of the last occurrence of `needle` in `hay`.
@@ -80,7 +95,13 @@ pub fn find(hay: &[char], needle: &[char]) -> Option<usize> {
 /// Edit distance between `pat` and the best-matching substring of `text` (free start and end
 /// in `text`). `text` is cut to its last 60 chars, so the cost is bounded.
 pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
-    let text = &text[text.len().saturating_sub(60)..];
+    semi_global_distance_at(pat, text).0
+}
+
+/// [`semi_global_distance`] and the end (exclusive, in `text`) of the best match.
+pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
+    let off = text.len().saturating_sub(60);
+    let text = &text[off..];
     let mut prev: Vec<usize> = vec![0; text.len() + 1];
     let mut cur = vec![0; text.len() + 1];
     for (i, p) in pat.iter().enumerate() {
@@ -91,7 +112,13 @@ pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.iter().copied().min().unwrap_or(pat.len())
+    // Ties go to the latest end.
+    let (end, d) = prev
+        .iter()
+        .enumerate()
+        .min_by_key(|(j, d)| (**d, std::cmp::Reverse(*j)))
+        .map_or((0, pat.len()), |(j, d)| (j, *d));
+    (d, off + end)
 }
 
 #[cfg(test)]
@@ -122,5 +149,16 @@ mod tests {
             FRAGMENT
         );
         assert_eq!(s("本", "1属于国家秘密"), 0);
+        assert_eq!(
+            s(
+                "4无正当理由5要求行政机关确认或重新出具",
+                "5要求行政机关确认或重新出具已获取信息"
+            ),
+            FUZZY
+        );
+        let l: Vec<char> = "1属于国家秘密三2其他法律行政止公开".chars().collect();
+        let a = score_at(&l, &["1属于国家秘密".chars().collect()]);
+        let b = score_at(&l, &["2其他法律行政法规禁止公开".chars().collect()]);
+        assert!(a.0 > b.0 && b.1 > a.1);
     }
 }

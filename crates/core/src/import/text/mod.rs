@@ -44,7 +44,7 @@ pub fn import(text: &str) -> Imported {
     let heads = sections::find(&doc);
     let areas = areas(&doc, &heads);
     let tail_from = heads[5].map_or(doc.len().saturating_sub(300), |h| h.body);
-    let meta = meta::read(&doc, tail_from);
+    let meta = meta::read(&doc, heads[0].map(|h| h.body), tail_from);
     if heads.iter().all(Option::is_none)
         && areas.s2.is_none()
         && areas.s3.is_none()
@@ -88,7 +88,7 @@ pub fn import(text: &str) -> Imported {
             _ => tables::read_s4(&doc, &mut sink, template, &groups),
         }
         let prefix = ["s2.", "s3.", "s4."][k];
-        any_table[k] = sink.cells.keys().any(|c| c.starts_with(prefix));
+        any_table[k] = !groups.is_empty() || sink.cells.keys().any(|c| c.starts_with(prefix));
     }
     for (k, (zh, en)) in [
         ("主动公开政府信息情况表格", "section 2 tables"),

@@ -59,6 +59,7 @@ fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], placed: &[P
     let mut idx = Vec::new();
     for (k, p) in placed.iter().enumerate() {
         let s = &specs[p.spec];
+        sink.seen_rows.insert(format!("{}.{}", s.prefix, s.row.key));
         let fields = trim_fields(&p.group.fields, s.table.columns.len());
         if fields.len() == s.table.columns.len() {
             for (key, f) in s.keys().into_iter().zip(&fields) {
@@ -215,6 +216,11 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             for (k, chunk) in f.chunks(S3_COLS).enumerate() {
                 gs.push(Group {
                     label: if k == 0 { g.label.clone() } else { Vec::new() },
+                    line_label: if k == 0 {
+                        g.line_label.clone()
+                    } else {
+                        Vec::new()
+                    },
                     fields: chunk.to_vec(),
                     unit: None,
                 });
@@ -233,16 +239,26 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let score: Vec<Vec<i32>> = gs
         .iter()
         .map(|g| {
-            specs
+            let at: Vec<(i32, usize)> = specs
                 .iter()
-                .map(|s| labels::score(&g.label, &s.cands))
+                .map(|s| labels::score_at(&g.label, &s.cands))
+                .collect();
+            // A label that ends before another row's label is a leftover of an earlier row.
+            let last = at
+                .iter()
+                .filter(|(v, _)| *v >= FUZZY)
+                .map(|(_, e)| *e)
+                .max()
+                .unwrap_or(0);
+            at.iter()
+                .map(|&(v, e)| if v >= FUZZY && e < last { FRAGMENT } else { v })
                 .collect()
         })
         .collect();
     let extra: Vec<Option<&'static str>> = gs
         .iter()
         .zip(&score)
-        .map(|(g, sc)| s3_extra(&g.label, sc.iter().any(|v| *v >= FUZZY)))
+        .map(|(g, sc)| s3_extra(&g.line_label, sc.iter().any(|v| *v >= FUZZY)))
         .collect();
     let assign = |i: usize, j: usize| -> i32 {
         let s = score[i][j];
@@ -318,14 +334,17 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         }
     }
     write(doc, sink, "s3", &specs, &placed);
-    let _ = FRAGMENT;
 }
 
 /// Rows whose label is in the area but which got no value at all: their cells are blank.
 pub fn blank_rows(sink: &mut Sink, t: TemplateId, section: u8, norm: &Norm) {
     for s in specs(t, section) {
         let keys = s.keys();
-        if keys.iter().any(|k| sink.cells.contains_key(k)) {
+        if sink
+            .seen_rows
+            .contains(&format!("{}.{}", s.prefix, s.row.key))
+            || keys.iter().any(|k| sink.cells.contains_key(k))
+        {
             continue;
         }
         let found = s.cands.iter().any(|c| found_label(norm, c));
@@ -360,8 +379,16 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     fields = trim_fields(&fields, total);
     let keys: Vec<String> = specs.iter().flat_map(RowSpec::keys).collect();
     if fields.len() == total {
-        for (k, f) in keys.into_iter().zip(&fields) {
-            sink.put(doc, k, f);
+        for (k, f) in keys.iter().zip(&fields) {
+            sink.put(doc, k.clone(), f);
+        }
+        // Empty fields before the first value may be the header's merged cells rather than
+        // blank cells: a whole group blank that way is flagged, with 0 as the other reading.
+        let lead = fields.iter().take_while(|f| f.empty).count();
+        if lead > 0 && lead < total {
+            for k in keys.iter().take(lead) {
+                sink.doubtful_blank(doc, k, fields[lead].start);
+            }
         }
         return;
     }
@@ -370,6 +397,7 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     };
     let merged = Group {
         label: first.label.clone(),
+        line_label: Vec::new(),
         fields,
         unit: None,
     };

@@ -39,6 +39,9 @@ pub struct Field {
 pub struct Group {
     /// The normalised text since the previous group (at most [`LABEL_KEEP`] chars, the end kept).
     pub label: Vec<char>,
+    /// The part of `label` on the same line as the first value (empty when the label is on
+    /// lines above): a merged group label on a line of its own is not this row's label.
+    pub line_label: Vec<char>,
     pub fields: Vec<Field>,
     pub unit: Option<&'static str>,
 }
@@ -315,59 +318,77 @@ fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Optio
 /// Groups consecutive values/empty fields; the text since the previous group is their label.
 /// Groups without any value (only empty fields) are dropped but do not reset the label.
 pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
-    let mut out = Vec::new();
-    let mut label: Vec<char> = Vec::new();
-    let mut cur: Vec<Field> = Vec::new();
-    let mut unit = None;
-    let flush = |cur: &mut Vec<Field>,
-                 label: &mut Vec<char>,
-                 unit: &mut Option<&'static str>,
-                 out: &mut Vec<Group>| {
-        if cur.iter().any(|f| !f.empty) {
-            let keep = label.len().saturating_sub(LABEL_KEEP);
-            out.push(Group {
-                label: label[keep..].to_vec(),
-                fields: std::mem::take(cur),
-                unit: unit.take(),
-            });
-            label.clear();
-        } else {
-            cur.clear();
-        }
-    };
+    let mut b = Builder::default();
     for t in toks {
+        let newline_before = doc.chars[b.last_end.min(t.start)..t.start].contains(&'\n');
         match t.kind {
             TokKind::Text => {
-                flush(&mut cur, &mut label, &mut unit, &mut out);
-                label.extend(
-                    doc.chars[t.start..t.end]
-                        .iter()
-                        .map(|c| fold_traditional(fold_width(*c)))
-                        .filter(|c| !c.is_whitespace() && !is_label_punct(*c)),
-                );
-                if label.len() > 4 * LABEL_KEEP {
-                    label.drain(..label.len() - LABEL_KEEP);
+                b.flush();
+                if newline_before {
+                    b.line_label.clear();
+                }
+                let text = doc.chars[t.start..t.end]
+                    .iter()
+                    .map(|c| fold_traditional(fold_width(*c)))
+                    .filter(|c| !c.is_whitespace() && !is_label_punct(*c));
+                for c in text {
+                    b.label.push(c);
+                    b.line_label.push(c);
+                }
+                for l in [&mut b.label, &mut b.line_label] {
+                    if l.len() > 4 * LABEL_KEEP {
+                        l.drain(..l.len() - LABEL_KEEP);
+                    }
                 }
             }
-            TokKind::Value => {
-                cur.push(Field {
+            TokKind::Value | TokKind::Empty => {
+                if b.cur.is_empty() && newline_before {
+                    b.line_label.clear();
+                }
+                b.cur.push(Field {
                     text: doc.slice(t.start, t.end),
                     start: t.start,
-                    empty: false,
+                    empty: t.kind == TokKind::Empty,
                 });
                 if t.unit.is_some() {
-                    unit = t.unit;
+                    b.unit = t.unit;
                 }
             }
-            TokKind::Empty => cur.push(Field {
-                text: String::new(),
-                start: t.start,
-                empty: true,
-            }),
+        }
+        b.last_end = t.end;
+    }
+    b.flush();
+    b.out
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Vec<Group>,
+    label: Vec<char>,
+    line_label: Vec<char>,
+    cur: Vec<Field>,
+    unit: Option<&'static str>,
+    last_end: usize,
+}
+
+impl Builder {
+    /// Ends the current run of fields: a group if it holds a value. Groups of empty fields
+    /// only are dropped without resetting the label.
+    fn flush(&mut self) {
+        if self.cur.iter().any(|f| !f.empty) {
+            let keep = |l: &[char]| l[l.len().saturating_sub(LABEL_KEEP)..].to_vec();
+            self.out.push(Group {
+                label: keep(&self.label),
+                line_label: keep(&self.line_label),
+                fields: std::mem::take(&mut self.cur),
+                unit: self.unit.take(),
+            });
+            self.label.clear();
+            self.line_label.clear();
+        } else {
+            self.cur.clear();
         }
     }
-    flush(&mut cur, &mut label, &mut unit, &mut out);
-    out
 }
 
 #[cfg(test)]
