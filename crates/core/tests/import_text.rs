@@ -156,3 +156,95 @@ fn corpus_scores() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+fn import_file(rel: &str) -> nianbao_core::Imported {
+    let bytes = std::fs::read(corpus().join(rel)).unwrap_or_default();
+    import(&bytes, Some(rel))
+}
+
+#[test]
+fn hostile_inputs_fail_cleanly() {
+    for (rel, zh) in [
+        ("hostile/empty.txt", "输入为空"),
+        ("hostile/binary.txt", "无法读取"),
+        ("hostile/not-a-report.txt", "不是政府信息公开工作年度报告"),
+    ] {
+        if !corpus().join(rel).exists() {
+            continue;
+        }
+        let r = import_file(rel);
+        assert_eq!(r.findings.len(), 1, "{rel}: {:?}", r.findings);
+        assert_eq!(r.findings[0].rule, "I-04", "{rel}");
+        assert!(r.findings[0].message.contains(zh), "{rel}");
+        assert!(r.report.cells.is_empty(), "{rel}");
+    }
+}
+
+#[test]
+fn huge_numbers_stay_text() {
+    let rel = "hostile/huge-number.txt";
+    if !corpus().join(rel).exists() {
+        return;
+    }
+    let r = import_file(rel);
+    let i03: Vec<_> = r.findings.iter().filter(|f| f.rule == "I-03").collect();
+    assert_eq!(i03.len(), 2, "{i03:?}");
+    assert_eq!(
+        r.report.cells.get("s3.r1.natural"),
+        Some(&CellValue::Text(
+            "1234567890123456789012345678901234567890".into()
+        ))
+    );
+    assert_eq!(
+        r.report.cells.get("s2.procurement.amount"),
+        Some(&CellValue::Text("1e309".into()))
+    );
+    assert!(i03.iter().all(|f| f.source.is_some() && f.text.is_some()));
+}
+
+/// Positions are in characters of the decoded text, the same whatever the encoding.
+#[test]
+fn positions_do_not_depend_on_encoding() {
+    let src = |rel: &str| -> Vec<(String, Option<u32>, Option<u32>)> {
+        import_file(rel)
+            .findings
+            .iter()
+            .map(|f| {
+                let s = f.source.clone().unwrap_or_default();
+                (f.rule.clone(), s.line, s.column)
+            })
+            .collect()
+    };
+    let base = src("public/000_weihai_gxj_2020.txt");
+    for e in ["crlf", "gb18030", "utf16", "utf8bom"] {
+        let rel = format!("encodings/000_weihai_gxj_2020.{e}.txt");
+        if corpus().join(&rel).exists() {
+            assert_eq!(src(&rel), base, "{rel}");
+            let r = import_file(&rel);
+            assert!(r.report.sections.values().all(|s| !s.contains('\r')));
+            assert!(!r.report.title.unwrap_or_default().contains('\u{feff}'));
+        }
+    }
+}
+
+/// A megabyte of text (a report repeated, and one line of digits and words) reads quickly.
+#[test]
+fn large_inputs_stay_fast() {
+    let seed = std::fs::read_to_string(corpus().join("public/000_weihai_gxj_2020.txt"))
+        .unwrap_or_else(|_| "规章\t1\t2\t3\n".into());
+    let mut big = String::new();
+    while big.len() < 1_000_000 {
+        big.push_str(&seed);
+    }
+    let mut line = String::from("二、主动公开政府信息情况第二十条第（一）项");
+    while line.len() < 1_000_000 {
+        line.push_str("规章1234567行政许可0 0 1 ");
+    }
+    for input in [big, line] {
+        let t = std::time::Instant::now();
+        let r = import(input.as_bytes(), None);
+        println!("large input: {:?}", t.elapsed());
+        assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+        assert!(r.findings.len() < 200);
+    }
+}

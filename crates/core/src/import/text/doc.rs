@@ -1,6 +1,8 @@
 //! The decoded text as characters with positions, and a "normalised view" of it in which labels
 //! can be searched whatever their width, traditional characters, spacing or punctuation.
 
+use std::collections::HashMap;
+
 use crate::finding::Source;
 use crate::text::{fold_traditional, fold_width, is_label_punct};
 
@@ -62,8 +64,9 @@ impl Norm {
         let end = end.min(doc.len());
         let mut chars = Vec::new();
         let mut orig = Vec::new();
+        let mut fold = Folder::default();
         for (i, c) in doc.chars.iter().enumerate().take(end).skip(start.min(end)) {
-            let c = fold_traditional(fold_width(*c));
+            let c = fold.fold(*c);
             if c.is_whitespace() || is_label_punct(c) {
                 continue;
             }
@@ -83,6 +86,23 @@ impl Norm {
     /// The doc index of norm index `i` (or `fallback` past the end).
     pub fn doc_index(&self, i: usize, fallback: usize) -> usize {
         self.orig.get(i).copied().unwrap_or(fallback)
+    }
+}
+
+/// Width and traditional-character folding with a cache: `fold_traditional` searches a table,
+/// which is too slow to repeat for every character of a megabyte.
+#[derive(Default)]
+pub struct Folder {
+    cache: HashMap<char, char>,
+}
+
+impl Folder {
+    pub fn fold(&mut self, c: char) -> char {
+        let c = fold_width(c);
+        if (c as u32) < 0x4E00 {
+            return c;
+        }
+        *self.cache.entry(c).or_insert_with(|| fold_traditional(c))
     }
 }
 

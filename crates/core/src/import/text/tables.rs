@@ -137,7 +137,10 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let words = s2_header_words();
     let mut taken = vec![false; specs.len()];
     let mut placed = Vec::new();
-    for g in groups {
+    for g in groups.iter().skip(MAX_GROUPS) {
+        sink.unplaced(doc, g, "s2");
+    }
+    for g in groups.iter().take(MAX_GROUPS) {
         let best = specs
             .iter()
             .enumerate()

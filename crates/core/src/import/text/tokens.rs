@@ -4,9 +4,9 @@
 //! at all, in crawler copies — separate the cells. Consecutive values form a [`Group`]: the
 //! cells of one row (or several rows, or a run of digits to be split), preceded by its label.
 
-use super::doc::Doc;
+use super::doc::{Doc, Folder};
 use crate::model::is_mark;
-use crate::text::{fold_traditional, fold_width, is_label_punct};
+use crate::text::{fold_width, is_label_punct};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -319,6 +319,7 @@ fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Optio
 /// Groups without any value (only empty fields) are dropped but do not reset the label.
 pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
     let mut b = Builder::default();
+    let mut fold = Folder::default();
     for t in toks {
         let newline_before = doc.chars[b.last_end.min(t.start)..t.start].contains(&'\n');
         match t.kind {
@@ -329,7 +330,7 @@ pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
                 }
                 let text = doc.chars[t.start..t.end]
                     .iter()
-                    .map(|c| fold_traditional(fold_width(*c)))
+                    .map(|c| fold.fold(*c))
                     .filter(|c| !c.is_whitespace() && !is_label_punct(*c));
                 for c in text {
                     b.label.push(c);
