@@ -98,19 +98,10 @@ fn score(rel: &str) -> Option<Score> {
 
 /// (file, floor of exact cells, metadata checked). A floor below the total is a FIXME: the file
 /// is not read exactly yet; the floor keeps it from getting worse.
-// FIXME: files below are not read exactly yet (crawler digit runs wait for the splitter).
 const FLOORS: &[(&str, usize)] = &[
-    ("public/007_shanghai_szfbgt_2025.txt", 194),
-    ("public/008_pingtan_gwh_2019.txt", 151),
-    ("public/010_pingtan_gwh_2021.txt", 147),
-    ("public/012_pingtan_gwh_2023.txt", 162),
-    ("public/014_pingtan_gwh_2025.txt", 147),
-    ("public/033_pingtan_junshanpianqu_2022.txt", 197),
-    ("html/002_pingtan_gwh_2025.txt", 147),
-    ("html/004_pingtan_jjpq_2020.txt", 14),
-    ("html/005_pingtan_jtjsj_2024.txt", 155),
-    ("html/008_pingtan_xzspj_2023.txt", 197),
-    ("html/009_pingtan_gwh_2023.txt", 162),
+    // FIXME: 表二 第（一）项 lost a column in the PDF→markdown conversion and two of its
+    // values float above the table; the rows are split with I-02 instead.
+    ("public/007_shanghai_szfbgt_2025.txt", 196),
 ];
 
 #[test]

@@ -10,6 +10,8 @@ pub struct Meta {
     pub agency: Option<String>,
     pub year: Option<i32>,
     pub date: Option<String>,
+    /// Where the 落款 (signer, else date) starts: the narrative ends there.
+    pub signature_at: Option<usize>,
 }
 
 /// How far into the text the title is looked for (page chrome comes first in crawler copies).
@@ -44,8 +46,9 @@ pub fn read(doc: &Doc, s1_body: Option<usize>, tail_from: usize) -> Meta {
             period_year(&wide)
         });
     }
-    let (date, signer) = signature(doc, tail_from);
+    let (date, signer, at) = signature(doc, tail_from);
     meta.date = date;
+    meta.signature_at = at;
     if meta.agency.is_none() {
         meta.agency = signer;
     }
@@ -258,7 +261,7 @@ fn period_year(head: &[char]) -> Option<i32> {
 
 /// The 落款: the first `YYYY年M月D日` after `from` that stands alone (line end, space or the end
 /// follows; not `…日印`), and the agency name just before it.
-fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>) {
+fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<usize>) {
     let s = &doc.chars;
     let mut i = from.min(s.len());
     while i + 8 <= s.len() {
@@ -269,13 +272,20 @@ fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>) {
                 let prev_ok = i == 0 || !s[i - 1].is_ascii_digit();
                 if alone && prev_ok && (1..=12).contains(&m) && (1..=31).contains(&d) {
                     let signer = signer_before(s, i);
-                    return (Some(format!("{y:04}-{m:02}-{d:02}")), signer);
+                    let at = signer.as_ref().map_or(i, |n| {
+                        let n: Vec<char> = n.chars().collect();
+                        (i.saturating_sub(40)..i)
+                            .rev()
+                            .find(|&p| s[p..].starts_with(&n))
+                            .unwrap_or(i)
+                    });
+                    return (Some(format!("{y:04}-{m:02}-{d:02}")), signer, Some(at));
                 }
             }
         }
         i += 1;
     }
-    (None, None)
+    (None, None, None)
 }
 
 /// `年M月D日` at `i` (allowing spaces): (month, day, index after 日).

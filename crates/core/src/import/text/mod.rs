@@ -80,6 +80,16 @@ pub fn import(text: &str) -> Imported {
                     }
                 }
                 tables::blank_rows(&mut sink, template, 2, &norm);
+                for t in crate::template::get(template).section_tables(2) {
+                    let has = |r: &crate::template::RowDef| {
+                        let row = format!("s2.{}", r.key);
+                        sink.seen_rows.contains(&row)
+                            || sink.cells.keys().any(|c| c.starts_with(&format!("{row}.")))
+                    };
+                    if !groups.is_empty() && !t.rows.iter().any(has) {
+                        sink.missing(&format!("{}表格", t.caption), &format!("table {}", t.id));
+                    }
+                }
             }
             1 => {
                 tables::read_s3(&doc, &mut sink, template, &groups);
@@ -113,9 +123,9 @@ pub fn import(text: &str) -> Imported {
     let mut report = Report {
         template: Some(template),
         year: meta.year,
-        agency: meta.agency,
-        title: meta.title,
-        date: meta.date,
+        agency: meta.agency.clone(),
+        title: meta.title.clone(),
+        date: meta.date.clone(),
         ..Report::default()
     };
     for (k, h) in heads.iter().enumerate() {
@@ -125,10 +135,12 @@ pub fn import(text: &str) -> Imported {
         if let Some((s, _)) = area {
             end = end.min(s.max(h.body));
         }
-        report.sections.insert(
-            (k + 1).to_string(),
-            doc.slice(h.body, end).trim().to_string(),
-        );
+        if let Some(at) = meta.signature_at.filter(|at| *at >= h.body) {
+            end = end.min(at);
+        }
+        report
+            .sections
+            .insert((k + 1).to_string(), narrative(&doc.slice(h.body, end)));
     }
     report.cells = sink.cells;
     report.units = sink.units;
@@ -137,6 +149,15 @@ pub fn import(text: &str) -> Imported {
         report,
         findings: sink.findings,
     }
+}
+
+/// A section's prose without PDF page numbers and blank edges.
+fn narrative(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !tokens::is_page_number(l.trim()))
+        .collect();
+    lines.join("\n").trim().to_string()
 }
 
 /// Table areas: from the first table marker of each section to the next section's heading.
@@ -150,7 +171,13 @@ fn areas(doc: &Doc, heads: &[Option<Heading>; 6]) -> Areas {
             .iter()
             .filter_map(|m| norm.find(&norm_chars(m), 0))
             .min()
-            .map(|p| norm.doc_index(p, range.1))
+            .map(|p| {
+                let at = norm.doc_index(p, range.1);
+                match doc.chars.get(at.wrapping_sub(1)) {
+                    Some('(' | '（') if at > range.0 => at - 1,
+                    _ => at,
+                }
+            })
     };
     const S2: [&str; 2] = ["第二十条", "信息内容"];
     const S3: [&str; 3] = [

@@ -239,23 +239,36 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     gs.truncate(gs.len() - overflow);
     let m = gs.len();
     let n = specs.len();
-    let score: Vec<Vec<i32>> = gs
-        .iter()
-        .map(|g| {
-            let at: Vec<(i32, usize)> = specs
-                .iter()
-                .map(|s| labels::score_at(&g.label, &s.cands))
-                .collect();
-            // A label that ends before another row's label is a leftover of an earlier row.
-            let last = at
-                .iter()
-                .filter(|(v, _)| *v >= FUZZY)
-                .map(|(_, e)| *e)
-                .max()
-                .unwrap_or(0);
-            at.iter()
-                .map(|&(v, e)| if v >= FUZZY && e < last { FRAGMENT } else { v })
-                .collect()
+    let scored = |label: &[char]| -> Vec<i32> {
+        let at: Vec<(i32, usize)> = specs
+            .iter()
+            .map(|s| labels::score_at(label, &s.cands))
+            .collect();
+        // A label that ends before another row's label is a leftover of an earlier row.
+        let last = at
+            .iter()
+            .filter(|(v, _)| *v >= FUZZY)
+            .map(|(_, e)| *e)
+            .max()
+            .unwrap_or(0);
+        at.iter()
+            .map(|&(v, e)| if v >= FUZZY && e < last { FRAGMENT } else { v })
+            .collect()
+    };
+    // A group without a label on its own line may be labelled by the text after it (PDF
+    // extraction puts a wrapped label around its numbers): the lines between it and the next
+    // group, minus the next group's own line.
+    let score: Vec<Vec<i32>> = (0..gs.len())
+        .map(|i| {
+            let mut sc = scored(&gs[i].label);
+            if let (true, Some(next)) = (gs[i].line_label.is_empty(), gs.get(i + 1)) {
+                let cut = next.label.len().saturating_sub(next.line_label.len());
+                let after = scored(&next.label[..cut]);
+                for (v, a) in sc.iter_mut().zip(after) {
+                    *v = (*v).max(a - 2);
+                }
+            }
+            sc
         })
         .collect();
     let extra: Vec<Option<&'static str>> = gs
@@ -266,7 +279,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let assign = |i: usize, j: usize| -> i32 {
         let s = score[i][j];
         let best = score[i].iter().copied().max().unwrap_or(0);
-        let pen = if best >= FUZZY && s < best {
+        let pen = if best >= FUZZY && s < FUZZY {
             3 * STRONG
         } else {
             0
@@ -416,5 +429,126 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     {
         Some(r) if r.values.len() == total => sink.put_reading(doc, &keys, &merged, &r),
         _ => sink.unplaced(doc, &merged, "s4"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::text::import;
+    use crate::model::{CellValue, TemplateId};
+
+    fn cell(text: &str, key: &str) -> Option<CellValue> {
+        import(text).report.cells.get(key).cloned()
+    }
+
+    const S3_2019_ROWS: [&str; 23] = [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开 1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
+        "（四）无法提供 1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        "3.补正后申请内容仍不明确",
+        "（五）不予处理 1.信访举报投诉类申请",
+        "2.重复申请",
+        "3.要求提供公开出版物",
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "（六）其他处理",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    ];
+
+    fn report(s3_lines: &str) -> String {
+        format!(
+            "一、总体情况\n正文。\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t2\t3\n规范性文件\t4\t\t6\n三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n{s3_lines}四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n"
+        )
+    }
+
+    #[test]
+    fn tab_rows_blanks_and_template() {
+        let lines: String = S3_2019_ROWS
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{l}\t{i}\t0\t0\t0\t0\t0\t{i}\n"))
+            .collect();
+        let r = import(&report(&lines));
+        assert_eq!(r.report.template, Some(TemplateId::V2019));
+        assert_eq!(
+            r.report.cells.get("s2.normative.published"),
+            Some(&CellValue::Blank)
+        );
+        assert_eq!(
+            r.report.cells.get("s3.r3_6.total"),
+            Some(&CellValue::Int(20))
+        );
+        assert_eq!(
+            r.report.cells.get("s4.review.total"),
+            Some(&CellValue::Int(1))
+        );
+        assert!(!r.report.cells.contains_key("s2.licensing.prev"));
+        assert!(r.findings.iter().any(|f| f.rule == "I-05"));
+    }
+
+    #[test]
+    fn pdf_rows_with_displaced_labels_keep_their_order() {
+        // Labels of rows 3 and 4 sit on the lines after their numbers.
+        let mut lines = String::new();
+        for (i, l) in S3_2019_ROWS.iter().enumerate() {
+            if i == 2 || i == 3 {
+                lines.push_str(&format!("{i} 0 0 0 0 0 {i}\n{l}\n"));
+            } else {
+                lines.push_str(&format!("{l} {i} 0 0 0 0 0 {i}\n"));
+            }
+        }
+        let t = report(&lines);
+        assert_eq!(cell(&t, "s3.r3_1.natural"), Some(CellValue::Int(2)));
+        assert_eq!(cell(&t, "s3.r3_2.natural"), Some(CellValue::Int(3)));
+        assert_eq!(cell(&t, "s3.r3_3_1.natural"), Some(CellValue::Int(4)));
+        assert_eq!(cell(&t, "s3.r4.total"), Some(CellValue::Int(22)));
+    }
+
+    #[test]
+    fn pipes_typos_and_unplaced_numbers() {
+        let mut lines: String = S3_2019_ROWS
+            .iter()
+            .map(|l| {
+                format!(
+                    "| {} | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+                    l.replace("国家", "国际")
+                )
+            })
+            .collect();
+        lines.push_str("| 备注 | 9 9 |\n");
+        let r = import(&report(&lines));
+        assert_eq!(
+            r.report.cells.get("s3.r3_3_1.natural"),
+            Some(&CellValue::Int(0))
+        );
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.rule == "I-01" && f.text.as_deref() == Some("9 9")));
+    }
+
+    #[test]
+    fn non_numbers_are_i03_and_marks_are_kept() {
+        let t = report("一、本年新收政府信息公开申请数量\t/\tabc\t0\t0\t0\t0\t0\n");
+        let r = import(&t);
+        assert_eq!(
+            r.report.cells.get("s3.r1.natural"),
+            Some(&CellValue::Text("/".into()))
+        );
+        let i03: Vec<_> = r.findings.iter().filter(|f| f.rule == "I-03").collect();
+        assert_eq!(i03.len(), 1);
+        assert_eq!(i03[0].cells, vec!["s3.r1.commercial".to_string()]);
     }
 }

@@ -93,9 +93,11 @@ fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
         return;
     }
     if chars.contains(&'\t') {
+        let from = out.len();
         for (s, e) in split_positions(chars, ls, '\t') {
             field(doc, s, e, out);
         }
+        text_after_values_is_value(&mut out[from..]);
     } else if chars.contains(&'|') {
         if trimmed == "|" {
             let s = ls + chars.iter().position(|c| *c == '|').unwrap_or(0);
@@ -111,11 +113,25 @@ fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
         if last_nonspace.and_then(|i| chars.get(i)) == Some(&'|') {
             parts.pop();
         }
+        let from = out.len();
         for (s, e) in parts {
             field(doc, s, e, out);
         }
+        text_after_values_is_value(&mut out[from..]);
     } else {
         free(doc, ls, le, out);
+    }
+}
+
+/// In a row of explicit fields, a text field after the first value is a cell that holds text
+/// (`无数据`, broken markup), not the next label.
+fn text_after_values_is_value(toks: &mut [Tok]) {
+    if let Some(first) = toks.iter().position(|t| t.kind == TokKind::Value) {
+        for t in &mut toks[first..] {
+            if t.kind == TokKind::Text {
+                t.kind = TokKind::Value;
+            }
+        }
     }
 }
 
@@ -200,7 +216,7 @@ pub fn is_numberish(s: &str) -> bool {
 }
 
 /// `- 3 -`, `— 4 —`, `第 3 页`: page numbers of a PDF extraction.
-fn is_page_number(t: &str) -> bool {
+pub fn is_page_number(t: &str) -> bool {
     let inner = t
         .trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | ' ' | '\u{3000}'))
         .trim();
