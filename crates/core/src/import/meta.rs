@@ -2,7 +2,8 @@
 //! `{机关}{YYYY}年(度)政府信息公开工作年度报告` (some reports put the year first, some put the
 //! agency on the line above); the 落款 is the agency and a date at the end.
 
-use super::text::doc::Doc;
+use super::text::doc::{Doc, Folder};
+use crate::text::fold_width;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
@@ -114,11 +115,12 @@ struct Title {
 /// Finds `政府信息公开…报告` with a year before it, allowing line breaks inside the title.
 fn find_title(head: &[char]) -> Option<Title> {
     // Compact copy without white space, keeping a map to the original index.
+    let mut fold = Folder::default();
     let (compact, map): (Vec<char>, Vec<usize>) = head
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_whitespace())
-        .map(|(i, c)| (*c, i))
+        .map(|(i, c)| (fold.fold(*c), i))
         .unzip();
     let key: Vec<char> = "政府信息公开".chars().collect();
     let mut from = 0;
@@ -262,16 +264,17 @@ fn period_year(head: &[char]) -> Option<i32> {
 /// The 落款: the first `YYYY年M月D日` after `from` that stands alone (line end, space or the end
 /// follows; not `…日印`), and the agency name just before it.
 fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<usize>) {
-    let s = &doc.chars;
+    let s: Vec<char> = doc.chars.iter().map(|c| fold_width(*c)).collect();
     let mut i = from.min(s.len());
     while i + 8 <= s.len() {
-        if let Some(y) = year_at(s, i) {
-            if let Some((m, d, end)) = month_day(s, i + 4) {
+        if let Some(y) = year_at(&s, i).or_else(|| chinese_year_at(&s, i)) {
+            if let Some((m, d, end)) = month_day(&s, i + 4) {
                 let next = s.get(end).copied();
                 let alone = next.is_none_or(|c| c.is_whitespace() || c == '）' || c == ')');
-                let prev_ok = i == 0 || !s[i - 1].is_ascii_digit();
+                let prev_ok =
+                    i == 0 || !(s[i - 1].is_ascii_digit() || cn_digit(s[i - 1]).is_some());
                 if alone && prev_ok && (1..=12).contains(&m) && (1..=31).contains(&d) {
-                    let signer = signer_before(s, i);
+                    let signer = signer_before(&s, i);
                     let at = signer.as_ref().map_or(i, |n| {
                         let n: Vec<char> = n.chars().collect();
                         (i.saturating_sub(40)..i)
@@ -288,7 +291,24 @@ fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<
     (None, None, None)
 }
 
-/// `年M月D日` at `i` (allowing spaces): (month, day, index after 日).
+fn cn_digit(c: char) -> Option<i32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|x| x == c)
+        .or_else(|| (c == '零' || c == 'О' || c == 'O').then_some(0))
+        .map(|d| d as i32)
+}
+
+/// `二〇二一` (a year written digit by digit in Chinese numerals).
+fn chinese_year_at(s: &[char], i: usize) -> Option<i32> {
+    let d = s.get(i..i + 4)?;
+    let y = d
+        .iter()
+        .try_fold(0i32, |acc, c| Some(acc * 10 + cn_digit(*c)?))?;
+    (2000..=2099).contains(&y).then_some(y)
+}
+
+/// `年M月D日` at `i` (allowing spaces, digits or Chinese numerals): (month, day, index after 日).
 fn month_day(s: &[char], mut i: usize) -> Option<(u32, u32, usize)> {
     let skip = |i: &mut usize| {
         while s.get(*i).is_some_and(|c| *c == ' ') {
@@ -301,14 +321,19 @@ fn month_day(s: &[char], mut i: usize) -> Option<(u32, u32, usize)> {
     let num = |i: &mut usize, unit: char| -> Option<u32> {
         skip(i);
         let st = *i;
-        while s.get(*i).is_some_and(char::is_ascii_digit) && *i - st < 2 {
+        while s
+            .get(*i)
+            .is_some_and(|c| c.is_ascii_digit() || cn_digit(*c).is_some() || *c == '十')
+            && *i - st < 3
+        {
             *i += 1;
         }
-        let v: u32 = s[st..*i].iter().collect::<String>().parse().ok()?;
+        let text: String = s[st..*i].iter().collect();
+        let v = crate::text::parse_chinese_number(&text)?;
         skip(i);
         (s.get(*i) == Some(&unit)).then_some(())?;
         *i += 1;
-        Some(v)
+        u32::try_from(v).ok()
     };
     let m = num(&mut i, '月')?;
     let d = num(&mut i, '日')?;
@@ -364,5 +389,9 @@ mod tests {
         let t =
             "正文正文正文正文正文正文正文正文正文 管理局 2023年1月9日 抄送 办公室 2023年1月9日印";
         assert_eq!(meta(t).date.as_deref(), Some("2023-01-09"));
+        let t = "正文\n某某县人民政府\n二〇二一年一月二十八日\n";
+        let m = meta(t);
+        assert_eq!(m.date.as_deref(), Some("2021-01-28"));
+        assert_eq!(m.agency.as_deref(), Some("某某县人民政府"));
     }
 }

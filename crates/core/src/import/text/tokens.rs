@@ -218,7 +218,7 @@ pub fn is_numberish(s: &str) -> bool {
 /// `- 3 -`, `— 4 —`, `第 3 页`: page numbers of a PDF extraction.
 pub fn is_page_number(t: &str) -> bool {
     let inner = t
-        .trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | ' ' | '\u{3000}'))
+        .trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '−' | ' ' | '\u{3000}'))
         .trim();
     let inner = inner
         .strip_prefix('第')
@@ -228,7 +228,7 @@ pub fn is_page_number(t: &str) -> bool {
     inner != t.trim()
         && !inner.is_empty()
         && inner.len() <= 4
-        && inner.chars().all(|c| c.is_ascii_digit())
+        && inner.chars().all(|c| fold_width(c).is_ascii_digit())
 }
 
 /// Markdown table rules `|---|:--:|`.
@@ -288,7 +288,8 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
             let enumerator = matches!(after, Some('.' | '、' | '．'))
                 && !after2.is_some_and(|y| y.is_ascii_digit());
             let next_word = c[re..le].iter().find(|x| !is_blank(**x)).copied();
-            let prose = next_word.is_some_and(|x| "年月日件条号次个%％人份名万亿余多".contains(x))
+            let prose = next_word
+                .is_some_and(|x| "年月日件条号次个%％人份名万亿余多项天家户篇".contains(x))
                 && !matches!(c.get(re..re + 2), Some(['万', '元']));
             let mut vend = re;
             if enumerator {
