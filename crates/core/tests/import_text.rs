@@ -235,7 +235,9 @@ fn large_inputs_stay_fast() {
         let t = std::time::Instant::now();
         let r = import(input.as_bytes(), None);
         println!("large input: {:?}", t.elapsed());
-        assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+        // Unoptimised test builds share two cores with other jobs: only a gross blow-up fails.
+        let limit = if cfg!(debug_assertions) { 30.0 } else { 2.0 };
+        assert!(t.elapsed().as_secs_f64() < limit, "{:?}", t.elapsed());
         assert!(r.findings.len() < 200);
     }
 }
