@@ -99,6 +99,30 @@ impl Sink {
         self.findings.push(f);
     }
 
+    /// A row label that differs from the template's by a typo (S-07, warning): only the importer
+    /// sees the labels, so it reports this itself.
+    pub fn label_typo(
+        &mut self,
+        doc: &Doc,
+        g: &Group,
+        keys: &[String],
+        span: &[char],
+        official: &str,
+    ) {
+        let written: String = span.iter().collect();
+        self.findings.push(
+            Finding::new(
+                "S-07",
+                Severity::Warning,
+                format!("行标题“{written}”与模板“{official}”不一致"),
+                format!("row label \"{written}\" differs from the template's \"{official}\""),
+            )
+            .with_cells(keys.to_vec())
+            .with_source(doc.source(g.start()))
+            .with_text(written),
+        );
+    }
+
     /// A group whose numbers could not be placed in any cell.
     pub fn unplaced(&mut self, doc: &Doc, g: &Group, table: &str) {
         if !g

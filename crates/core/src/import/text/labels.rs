@@ -121,6 +121,38 @@ pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
     (d, off + end)
 }
 
+/// The row label as written when it differs from `official` by a typo (S-07): the text from
+/// the label's first two characters to its last two, when that differs by at most a quarter
+/// of its length. A label cut by a line wrap (its end missing) is not a typo.
+pub fn typo_span(label: &[char], official: &[char]) -> Option<Vec<char>> {
+    let n = official.len();
+    if n < 6 || find(label, official).is_some() {
+        return None;
+    }
+    let start = find(label, &official[..2])?;
+    let tail = &official[n - 2..];
+    let from = start + n / 2;
+    let end = rfind(label.get(from..)?, tail)? + from;
+    let span = label.get(start..end)?.to_vec();
+    let d = edit_distance(&span, official);
+    (d > 0 && d * 4 <= n).then_some(span)
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +162,20 @@ mod tests {
             &label.chars().collect::<Vec<_>>(),
             &[cand.chars().collect()],
         )
+    }
+
+    #[test]
+    fn typos() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let t = typo_span(&c("三2其他法律行政止公开"), &c("2其他法律行政法规禁止公开"));
+        assert_eq!(t, Some(c("2其他法律行政止公开")));
+        assert!(typo_span(
+            &c("5要求行政机关确认或重新出"),
+            &c("5要求行政机关确认或重新出具已获取信息")
+        )
+        .is_none());
+        assert!(typo_span(&c("三不予公开1属于国家秘密"), &c("1属于国家秘密")).is_none());
+        assert!(typo_span(&c("1属于国际秘密"), &c("1属于国家秘密")).is_some());
     }
 
     #[test]

@@ -343,6 +343,9 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         match (slots[k], extra[k]) {
             (Some(j), _) => {
                 filled[j] = true;
+                if let Some(span) = labels::typo_span(&g.label, &norm_chars(specs[j].row.label)) {
+                    sink.label_typo(doc, g, &specs[j].keys(), &span, specs[j].row.label);
+                }
                 placed.push(Placed { spec: j, group: g });
             }
             (None, Some(label)) => sink.extra("s3", label.to_string(), g, S3_COLS),
