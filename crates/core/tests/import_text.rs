@@ -231,7 +231,11 @@ fn large_inputs_stay_fast() {
     while line.len() < 1_000_000 {
         line.push_str("规章1234567行政许可0 0 1 ");
     }
-    for input in [big, line] {
+    let head = "一、总体情况\n三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n一、本年新收政府信息公开申请数量";
+    let digits = format!("{head}{}", "1".repeat(1_000_000));
+    let fields = format!("{head}{}", "0 ".repeat(500_000));
+    let pipes = format!("{head}{}", "|\n".repeat(500_000));
+    for input in [big, line, digits, fields, pipes] {
         let t = std::time::Instant::now();
         let r = import(input.as_bytes(), None);
         println!("large input: {:?}", t.elapsed());

@@ -264,8 +264,15 @@ fn period_year(head: &[char]) -> Option<i32> {
 /// The 落款: the first `YYYY年M月D日` after `from` that stands alone (line end, space or the end
 /// follows; not `…日印`), and the agency name just before it.
 fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<usize>) {
-    let s: Vec<char> = doc.chars.iter().map(|c| fold_width(*c)).collect();
-    let mut i = from.min(s.len());
+    // Positions stay doc indexes: the chars before `from` are kept unfolded (never read).
+    let from = from.min(doc.len());
+    let lo = from.saturating_sub(40);
+    let s: Vec<char> = doc.chars[..lo]
+        .iter()
+        .copied()
+        .chain(doc.chars[lo..].iter().map(|c| fold_width(*c)))
+        .collect();
+    let mut i = from;
     while i + 8 <= s.len() {
         if let Some(y) = year_at(&s, i).or_else(|| chinese_year_at(&s, i)) {
             if let Some((m, d, end)) = month_day(&s, i + 4) {

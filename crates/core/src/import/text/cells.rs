@@ -62,7 +62,7 @@ impl Sink {
                 }
             }
             if !alts.is_empty() {
-                let text = g.joined();
+                let text = quote(&g.joined());
                 let mut f = Finding::new(
                     "I-02",
                     Severity::Warning,
@@ -136,7 +136,7 @@ impl Sink {
         if self.i01 > MAX_I01 {
             return;
         }
-        let text = g.joined();
+        let text = quote(&g.joined());
         self.findings.push(
             Finding::new(
                 "I-01",
@@ -180,12 +180,22 @@ impl Sink {
 /// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first
 /// (merged label cells and line ends leave empty fields around the values).
 pub fn trim_fields(fields: &[Field], n: usize) -> Vec<Field> {
-    let mut v: Vec<Field> = fields.to_vec();
-    while v.len() > n && v.last().is_some_and(|f| f.empty) {
-        v.pop();
+    let mut end = fields.len();
+    while end > n && fields[end - 1].empty {
+        end -= 1;
     }
-    while v.len() > n && v.first().is_some_and(|f| f.empty) {
-        v.remove(0);
+    let mut start = 0;
+    while end - start > n && fields[start].empty {
+        start += 1;
     }
-    v
+    fields[start..end].to_vec()
+}
+
+/// Source text quoted in a finding, cut to a readable length.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 120;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
 }

@@ -65,6 +65,8 @@ fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], placed: &[P
             for (key, f) in s.keys().into_iter().zip(&fields) {
                 sink.put(doc, key, f);
             }
+        } else if !splittable(p.group, s.table.columns.len()) {
+            sink.unplaced(doc, p.group, table);
         } else {
             raws.push(RawRow {
                 row: s.row.key,
@@ -87,6 +89,12 @@ fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], placed: &[P
             _ => sink.unplaced(doc, p.group, table),
         }
     }
+}
+
+/// Whether a run of digits could be the `n` cells of a row at all (a cell holds at most 15
+/// digits): longer text goes straight to I-01 instead of the splitter.
+fn splittable(g: &Group, n: usize) -> bool {
+    g.fields.len() <= 4 * n && g.fields.iter().map(|f| f.text.len()).sum::<usize>() <= 17 * n
 }
 
 /// Header words of section 2 (captions, column labels), removed before judging an unknown label.
@@ -414,6 +422,12 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let Some(first) = groups.first() else {
         return;
     };
+    if fields.len() > 4 * total || fields.iter().map(|f| f.text.len()).sum::<usize>() > 17 * total {
+        for g in groups {
+            sink.unplaced(doc, g, "s4");
+        }
+        return;
+    }
     let merged = Group {
         label: first.label.clone(),
         line_label: Vec::new(),
