@@ -78,10 +78,32 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
     if looks_html || ((ext == "html" || ext == "htm") && start.starts_with('<')) {
         return Format::Html;
     }
-    if ext == "csv" {
+    if ext == "csv" || looks_like_csv(&head) {
         return Format::Csv;
     }
     Format::Text
+}
+
+/// Most of the first lines have the same number (≥ 1) of commas and no sentence ends in them:
+/// a table exported as CSV, even without its extension.
+fn looks_like_csv(head: &str) -> bool {
+    let lines: Vec<&str> = head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let commas = first.matches(',').count();
+    if lines.len() < 3 || commas == 0 {
+        return false;
+    }
+    let same = lines
+        .iter()
+        .filter(|l| l.matches(',').count() == commas && !l.contains('。'))
+        .count();
+    same * 5 >= lines.len() * 4
 }
 
 /// Reads any supported input, detected by content (the file name is only a hint).
@@ -127,6 +149,10 @@ mod tests {
         assert_eq!(detect(b"<!-- src -->\n<html>", None), Format::Html);
         assert_eq!(detect("规章 1".as_bytes(), Some("a.txt")), Format::Text);
         assert_eq!(detect(b"key,value\n", Some("a.CSV")), Format::Csv);
+        let csv = "项目,数值\n规章/本年制发件数,1\n规章/本年废止件数,0\n规章/现行有效件数,11\n";
+        assert_eq!(detect(csv.as_bytes(), None), Format::Csv);
+        let prose = "一、总体情况\n2024年，我市坚持公开，推进工作。\n二、主动公开政府信息情况\n";
+        assert_eq!(detect(prose.as_bytes(), None), Format::Text);
     }
 
     #[test]

@@ -53,7 +53,67 @@ pub fn find(doc: &Doc) -> [Option<Heading>; 6] {
             cursor = i + 1;
         }
     }
+    // Headings worded differently from every alias: the numeral and a keyword close after it.
+    for k in 0..6 {
+        if out[k].is_some() {
+            continue;
+        }
+        let from = out[..k].iter().flatten().map(|h| h.body).max().unwrap_or(0);
+        let to = out[k + 1..]
+            .iter()
+            .flatten()
+            .map(|h| h.start)
+            .min()
+            .unwrap_or(doc.len());
+        out[k] = by_keyword(doc, k, from, to);
+    }
     out
+}
+
+/// Keywords that identify a section heading when its wording matches no alias.
+const KEYWORDS: [&[&str]; 6] = [
+    &["总体情况", "概述", "基本情况"],
+    &["主动公开"],
+    &["依申请", "收到和处理", "申请情况"],
+    &["行政复议", "行政诉讼"],
+    &["存在的主要问题", "存在问题", "主要问题", "改进"],
+    &["其他需要报告", "其他事项"],
+];
+
+/// How far after the numeral the keyword may be (a heading is short).
+const KEYWORD_REACH: usize = 24;
+
+fn by_keyword(doc: &Doc, k: usize, from: usize, to: usize) -> Option<Heading> {
+    let to = to.min(doc.len());
+    let mut i = from.min(to);
+    while i < to {
+        if doc.chars[i] == NUMERALS[k]
+            && is_heading_start(doc, i)
+            && matches!(
+                doc.chars.get(i + 1),
+                Some('、' | '.' | '．' | ' ' | '\u{3000}' | '，')
+            )
+        {
+            let end = (i + KEYWORD_REACH).min(to);
+            let window: String = doc.chars[i..end]
+                .iter()
+                .take_while(|c| !matches!(c, '。' | '；' | '\n' | '：'))
+                .collect();
+            for kw in KEYWORDS[k] {
+                if let Some(p) = window.find(kw) {
+                    let body = i + window[..p].chars().count() + kw.chars().count();
+                    let rest = doc.chars[body..end.max(body)]
+                        .iter()
+                        .take_while(|c| !matches!(c, '。' | '；' | '\n'))
+                        .position(|c| *c == '况' || *c == '项' || *c == '施');
+                    let body = rest.map_or(body, |r| body + r + 1);
+                    return Some(Heading { start: i, body });
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The end of section `k` (0-based): the start of the next found heading, else the text's end.
@@ -96,6 +156,17 @@ mod tests {
         assert!(starts(t).iter().all(Option::is_some));
         let one = "序。一、总体情况甲二、主动公开政府信息情况乙三、收到和处理政府信息公开申请情况丙四、政府信息公开行政复议、行政诉讼情况丁五、存在的主要问题及改进情况戊六、其他需要报告的事项无";
         assert!(starts(one).iter().all(Option::is_some));
+    }
+
+    #[test]
+    fn other_wordings_by_keyword() {
+        let t = "一、总体情况\n甲\n二、主动公开情况\n乙\n三、依申请公开办理情况\n丙\n四、行政复议和行政诉讼情况\n丁\n五、工作中存在的问题和改进措施\n戊\n六、其他需要报告的事项\n";
+        let s = starts(t);
+        assert!(s.iter().all(Option::is_some), "{s:?}");
+        let doc = Doc::new(t);
+        let h = find(&doc);
+        let body = h[3].map(|h| doc.slice(h.start, h.body));
+        assert_eq!(body.as_deref(), Some("四、行政复议和行政诉讼情况"));
     }
 
     #[test]

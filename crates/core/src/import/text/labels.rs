@@ -125,6 +125,14 @@ pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
 /// the label's first two characters to its last two, when that differs by at most a quarter
 /// of its length. A label cut by a line wrap (its end missing) is not a typo.
 pub fn typo_span(label: &[char], official: &[char]) -> Option<Vec<char>> {
+    // Some reports drop the list numbers (`属于国际秘密` for `1.属于国家秘密`).
+    if official.first().is_some_and(char::is_ascii_digit) && find(label, &official[..2]).is_none() {
+        return typo_span_exact(label, &official[1..]);
+    }
+    typo_span_exact(label, official)
+}
+
+fn typo_span_exact(label: &[char], official: &[char]) -> Option<Vec<char>> {
     let n = official.len();
     if n < 6 || find(label, official).is_some() {
         return None;
@@ -176,6 +184,7 @@ mod tests {
         .is_none());
         assert!(typo_span(&c("三不予公开1属于国家秘密"), &c("1属于国家秘密")).is_none());
         assert!(typo_span(&c("1属于国际秘密"), &c("1属于国家秘密")).is_some());
+        assert!(typo_span(&c("三不予公开属于国际秘密"), &c("1属于国家秘密")).is_some());
     }
 
     #[test]
