@@ -222,7 +222,11 @@ fn positions_do_not_depend_on_encoding() {
 /// fields) reads quickly. Unoptimised builds use a quarter of it: a quadratic step still shows.
 #[test]
 fn large_inputs_stay_fast() {
-    let size: usize = if cfg!(debug_assertions) { 250_000 } else { 1_000_000 };
+    let size: usize = if cfg!(debug_assertions) {
+        250_000
+    } else {
+        1_000_000
+    };
     let seed = std::fs::read_to_string(corpus().join("public/000_weihai_gxj_2020.txt"))
         .unwrap_or_else(|_| "规章\t1\t2\t3\n".into());
     let mut big = String::new();
@@ -245,5 +249,53 @@ fn large_inputs_stay_fast() {
         let limit = if cfg!(debug_assertions) { 30.0 } else { 2.0 };
         assert!(t.elapsed().as_secs_f64() < limit, "{:?}", t.elapsed());
         assert!(r.findings.len() < 200);
+    }
+}
+
+/// Cut, spliced and shuffled corpus texts never make the importer panic, and every cell it
+/// fills is a template cell.
+#[test]
+fn mangled_texts_never_panic() {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| -> usize {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    for rel in [
+        "public/000_weihai_gxj_2020.txt",
+        "public/002_huaian_szf_2024.txt",
+        "public/007_shanghai_szfbgt_2025.txt",
+        "public/010_pingtan_gwh_2021.txt",
+        "partial/016_guojiaxinwenchubanshu_2022.txt",
+    ] {
+        let Ok(text) = std::fs::read_to_string(corpus().join(rel)) else {
+            continue;
+        };
+        let chars: Vec<char> = text.chars().collect();
+        for _ in 0..4 {
+            let a = next(chars.len());
+            let b = next(chars.len());
+            let (a, b) = (a.min(b), a.max(b));
+            let mut lines: Vec<&str> = text.lines().collect();
+            let k = next(lines.len());
+            let j = next(lines.len());
+            lines.swap(k, j);
+            let inputs = [
+                chars[..a].iter().collect::<String>(),
+                chars[a..].iter().collect::<String>(),
+                chars[a..b].iter().collect::<String>() + &chars[..a].iter().collect::<String>(),
+                lines.join("\n"),
+                text.replace(['\t', '|'], " "),
+            ];
+            for input in inputs {
+                let r = import(input.as_bytes(), None);
+                let t = r.report.template.map(nianbao_core::template::get);
+                for k in r.report.cells.keys() {
+                    assert!(t.is_some_and(|t| t.cell(k).is_some()), "{rel}: {k}");
+                }
+            }
+        }
     }
 }

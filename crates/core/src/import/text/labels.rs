@@ -126,8 +126,9 @@ pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
 /// of its length. A label cut by a line wrap (its end missing) is not a typo.
 pub fn typo_span(label: &[char], official: &[char]) -> Option<Vec<char>> {
     // Some reports drop the list numbers (`属于国际秘密` for `1.属于国家秘密`).
-    if official.first().is_some_and(char::is_ascii_digit) && find(label, &official[..2]).is_none() {
-        return typo_span_exact(label, &official[1..]);
+    let head = official.get(..2)?;
+    if official.first().is_some_and(char::is_ascii_digit) && find(label, head).is_none() {
+        return typo_span_exact(label, official.get(1..)?);
     }
     typo_span_exact(label, official)
 }
