@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::doc::Doc;
 use super::tokens::{Field, Group};
 use crate::finding::{Finding, Severity};
-use crate::import::split::Reading;
+use crate::import::split::{Reading, SplitOptions};
 use crate::model::{CellValue, ExtraRow};
 
 /// Most I-01 findings reported one by one (a garbage input must not flood the user).
@@ -20,6 +20,8 @@ pub struct Sink {
     pub units: BTreeMap<String, String>,
     /// Rows (`s3.r3_1`) that got values, even unreadable ones: never blanked afterwards.
     pub seen_rows: BTreeSet<String>,
+    /// What the digit splitter may use: figures stated in the prose, the money unit.
+    pub split_opts: SplitOptions,
     i01: usize,
 }
 

@@ -63,6 +63,9 @@ pub fn import(text: &str) -> Imported {
     };
     let template = detect_template(&doc, table_span, meta.year);
     let mut sink = cells::Sink::default();
+    // Figures the prose states (before the tables) help the splitter choose among readings.
+    let prose_end = areas.s2.or(areas.s3).map_or(doc.len(), |a| a.0);
+    sink.split_opts.hints = super::split::prose_hints(&doc.slice(0, prose_end), template);
     let mut any_table = [false; 3];
     for (k, area) in [areas.s2, areas.s3, areas.s4].into_iter().enumerate() {
         let Some((s, e)) = area else { continue };
@@ -71,14 +74,18 @@ pub fn import(text: &str) -> Imported {
         let norm = Norm::new(&doc, s, e);
         match k {
             0 => {
-                tables::read_s2(&doc, &mut sink, template, &groups);
-                if template == TemplateId::V2019
-                    && !sink.units.contains_key("s2.procurement.amount")
-                {
-                    if let Some(u) = tables::procurement_unit(&norm) {
+                // The unit of 采购总金额: from its header, else written after a number.
+                let unit = (template == TemplateId::V2019)
+                    .then(|| tables::procurement_unit(&norm))
+                    .flatten()
+                    .or_else(|| groups.iter().find_map(|g| g.unit));
+                if let Some(u) = unit {
+                    sink.split_opts.money_unit = Some(u.to_string());
+                    if template == TemplateId::V2019 {
                         sink.units.insert("s2.procurement.amount".into(), u.into());
                     }
                 }
+                tables::read_s2(&doc, &mut sink, template, &groups);
                 tables::blank_rows(&mut sink, template, 2, &norm);
                 for t in crate::template::get(template).section_tables(2) {
                     let has = |r: &crate::template::RowDef| {

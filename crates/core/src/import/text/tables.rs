@@ -79,7 +79,7 @@ fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], placed: &[P
     if raws.is_empty() {
         return;
     }
-    let readings = split::split_table(table, &raws);
+    let readings = split::split_table_with(table, &raws, &sink.split_opts);
     for (k, reading) in idx.iter().zip(readings) {
         let p = &placed[*k];
         match reading {
@@ -158,7 +158,9 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         if let Some((_, i)) = best {
             taken[i] = true;
             placed.push(Placed { spec: i, group: g });
-            if specs[i].row.key == "procurement" {
+            if specs[i].row.key == "procurement"
+                && !sink.units.contains_key("s2.procurement.amount")
+            {
                 if let Some(u) = g.unit {
                     sink.units.insert("s2.procurement.amount".into(), u.into());
                 }
@@ -439,7 +441,7 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         text: merged.joined(),
         kinds: specs.iter().flat_map(RowSpec::kinds).collect(),
     };
-    match split::split_table("s4", &[raw])
+    match split::split_table_with("s4", &[raw], &sink.split_opts)
         .into_iter()
         .next()
         .flatten()
