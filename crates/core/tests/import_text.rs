@@ -74,6 +74,48 @@ fn score(rel: &str) -> Option<Score> {
         truth["date"].as_str() == r.date.as_deref(),
         format!("{:?} vs {:?}", truth["date"], r.date),
     );
+    let want_extra: Vec<(String, String, Vec<Option<CellValue>>)> = truth["extra_rows"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| {
+                    let vals = x["values"].as_array().cloned().unwrap_or_default();
+                    (
+                        x["table"].as_str().unwrap_or("").to_string(),
+                        x["label"].as_str().unwrap_or("").to_string(),
+                        vals.iter().map(|v| CellValue::from_json(v).ok()).collect(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let got_extra: Vec<(String, String, Vec<Option<CellValue>>)> = r
+        .extra_rows
+        .iter()
+        .map(|x| {
+            let vals = x.values.iter().map(|v| Some(v.clone())).collect();
+            (x.table.clone(), x.label.clone(), vals)
+        })
+        .collect();
+    check(
+        "extra_rows",
+        want_extra == got_extra,
+        format!("{want_extra:?} vs {got_extra:?}"),
+    );
+    let want_units: Vec<(String, String)> = truth["units"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let got_units: Vec<(String, String)> = r.units.clone().into_iter().collect();
+    check(
+        "units",
+        want_units == got_units,
+        format!("{want_units:?} vs {got_units:?}"),
+    );
     let mut flags_ok = true;
     if let Some(amb) = truth["ambiguous"].as_object() {
         for k in amb.keys() {

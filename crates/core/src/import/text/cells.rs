@@ -183,7 +183,8 @@ impl Sink {
 /// (merged label cells and line ends leave empty fields around the values).
 pub fn trim_fields(fields: &[Field], n: usize) -> Vec<Field> {
     let mut end = fields.len();
-    while end > n && fields[end - 1].empty {
+    // Trailing empty fields, and trailing words (a 备注 column) beyond the row's cells.
+    while end > n && (fields[end - 1].empty || is_word(&fields[end - 1].text)) {
         end -= 1;
     }
     let mut start = 0;
@@ -191,6 +192,11 @@ pub fn trim_fields(fields: &[Field], n: usize) -> Vec<Field> {
         start += 1;
     }
     fields[start..end].to_vec()
+}
+
+fn is_word(text: &str) -> bool {
+    let v = CellValue::parse(text);
+    !v.is_number() && !v.is_mark() && !super::tokens::is_numberish(text)
 }
 
 /// Source text quoted in a finding, cut to a readable length.

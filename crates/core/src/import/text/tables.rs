@@ -559,6 +559,13 @@ mod tests {
     }
 
     #[test]
+    fn trailing_remark_column_is_not_a_cell() {
+        let t =
+            report("| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 无备注 |\n");
+        assert_eq!(cell(&t, "s3.r1.total"), Some(CellValue::Int(1)));
+    }
+
+    #[test]
     fn non_numbers_are_i03_and_marks_are_kept() {
         let t = report("一、本年新收政府信息公开申请数量\t/\tabc\t0\t0\t0\t0\t0\n");
         let r = import(&t);
