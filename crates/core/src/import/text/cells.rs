@@ -125,6 +125,30 @@ impl Sink {
         );
     }
 
+    /// A row one cell short that took a value floating above its table (see
+    /// `tables::fill_lost_cells`): I-02 on that cell, with the other placements' values.
+    pub fn lost_cell(
+        &mut self,
+        doc: &Doc,
+        key: &str,
+        lost: &Field,
+        row: &Group,
+        alts: Vec<CellValue>,
+    ) {
+        let text = quote(&format!("{} / {}", lost.text, row.joined()));
+        let mut f = Finding::new(
+            "I-02",
+            Severity::Warning,
+            format!("该行少一个单元格，取表格上方游离的数字 {} 补入；位置不确定：“{text}”", lost.text),
+            format!("row one cell short: took the value {} floating above the table; its column is not certain: \"{text}\"", lost.text),
+        )
+        .with_cells([key.to_string()])
+        .with_source(doc.source(lost.start))
+        .with_text(text);
+        f.alternatives = alts;
+        self.findings.push(f);
+    }
+
     /// A group whose numbers could not be placed in any cell.
     pub fn unplaced(&mut self, doc: &Doc, g: &Group, table: &str) {
         if !g

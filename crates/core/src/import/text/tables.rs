@@ -8,7 +8,7 @@ use super::doc::{norm_chars, Doc, Norm};
 use super::labels::{self, candidates, FRAGMENT, FUZZY, STRONG};
 use super::tokens::{Field, Group};
 use crate::import::split::{self, RawRow};
-use crate::model::TemplateId;
+use crate::model::{CellValue, TemplateId};
 use crate::template::{self, Kind, RowDef, TableDef};
 
 /// One template row with what is needed to match and fill it.
@@ -145,6 +145,7 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let words = s2_header_words();
     let mut taken = vec![false; specs.len()];
     let mut placed = Vec::new();
+    let mut floating = Vec::new();
     for g in groups.iter().skip(MAX_GROUPS) {
         sink.unplaced(doc, g, "s2");
     }
@@ -170,11 +171,99 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         let rest = strip_words(&g.label, &words);
         if is_row_label(&rest) {
             sink.extra("s2", rest.iter().collect(), g, 3);
+        } else if g.fields.len() <= 4
+            && g.fields
+                .iter()
+                .all(|f| CellValue::parse(&f.text).is_number())
+        {
+            floating.extend((0..g.fields.len()).map(|k| (g, k)));
         } else {
             sink.unplaced(doc, g, "s2");
         }
     }
+    let placed = fill_lost_cells(doc, sink, &specs, placed, &mut floating);
+    let mut left: Vec<&Group> = floating.iter().map(|(g, _)| *g).collect();
+    left.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    for g in left {
+        sink.unplaced(doc, g, "s2");
+    }
     write(doc, sink, "s2", &specs, &placed);
+}
+
+/// Conversions that lose a column's alignment leave rows one cell short (`| 规章 | 22 | 235 |`
+/// under three headers) and the lost cells floating above the table, unlabelled, in row
+/// order. Such a row takes the next floating value; the column it goes to is the one the
+/// prose figures agree with, else the middle one — flagged I-02 either way.
+fn fill_lost_cells<'g>(
+    doc: &Doc,
+    sink: &mut Sink,
+    specs: &[RowSpec],
+    mut placed: Vec<Placed<'g>>,
+    floating: &mut Vec<(&'g Group, usize)>,
+) -> Vec<Placed<'g>> {
+    placed.sort_by_key(|p| p.spec);
+    let mut keep = Vec::new();
+    let mut chosen: Option<usize> = None;
+    for p in placed {
+        let s = &specs[p.spec];
+        let n = s.table.columns.len();
+        let fields = trim_fields(&p.group.fields, n);
+        let short = n >= 3
+            && fields.len() == n - 1
+            && fields
+                .iter()
+                .all(|f| !f.empty && CellValue::parse(&f.text).is_number());
+        if !short || floating.is_empty() {
+            keep.push(p);
+            continue;
+        }
+        let (lost, k) = floating.remove(0);
+        let Some(lost_field) = lost.fields.get(k) else {
+            keep.push(p);
+            continue;
+        };
+        let with = |pos: usize| -> Vec<&Field> {
+            let mut v: Vec<&Field> = fields.iter().collect();
+            v.insert(pos.min(v.len()), lost_field);
+            v
+        };
+        let agree = |pos: usize| -> usize {
+            let v = with(pos);
+            sink.split_opts
+                .hints
+                .iter()
+                .filter(|h| h.row == s.row.key)
+                .filter(|h| {
+                    v.get(h.col)
+                        .and_then(|f| CellValue::parse(&f.text).as_f64())
+                        == Some(h.value)
+                })
+                .count()
+        };
+        let best = (0..n).map(agree).max().unwrap_or(0);
+        let pos = match chosen {
+            Some(c) if agree(c) == best => c,
+            _ if agree(n / 2) == best => n / 2,
+            _ => (0..n).find(|&q| agree(q) == best).unwrap_or(n / 2),
+        };
+        chosen = Some(pos);
+        let keys = s.keys();
+        for (key, f) in keys.iter().zip(with(pos)) {
+            sink.put(doc, key.clone(), f);
+        }
+        sink.seen_rows.insert(format!("{}.{}", s.prefix, s.row.key));
+        let mut alts: Vec<CellValue> = (0..n)
+            .filter(|&q| q != pos)
+            .filter_map(|q| with(q).get(pos).map(|f| CellValue::parse(&f.text)))
+            .collect();
+        alts.dedup();
+        let here = CellValue::parse(&lost_field.text);
+        alts.retain(|a| *a != here);
+        if let Some(key) = keys.get(pos) {
+            sink.lost_cell(doc, key, lost_field, p.group, alts);
+        }
+    }
+    keep
 }
 
 /// The unit of 采购总金额 from its header (`采购总金额（万元）`).
@@ -556,6 +645,22 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.rule == "I-01" && f.text.as_deref() == Some("9 9")));
+    }
+
+    #[test]
+    fn lost_cells_floating_above_the_table() {
+        let t = "二、主动公开政府信息情况\n第二十条第（一）项\n7\n9\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 1 | 30 |\n| 行政规范性文件 | 2 | 40 |\n三、收到和处理政府信息公开申请情况\n";
+        let r = import(t);
+        assert_eq!(
+            r.report.cells.get("s2.rules.repealed"),
+            Some(&CellValue::Int(7))
+        );
+        assert_eq!(
+            r.report.cells.get("s2.normative.in_force"),
+            Some(&CellValue::Int(40))
+        );
+        let flagged: Vec<_> = r.findings.iter().filter(|f| f.rule == "I-02").collect();
+        assert_eq!(flagged.len(), 2);
     }
 
     #[test]
