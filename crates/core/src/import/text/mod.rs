@@ -6,6 +6,8 @@
 pub mod cells;
 pub mod doc;
 pub mod labels;
+mod s2;
+mod s3;
 pub mod tables;
 pub mod tokens;
 

@@ -1,0 +1,182 @@
+//! Section 3: the value groups are aligned to the template rows in order (dynamic
+//! programming), anchored by the labels that can be read. PDF extraction displaces, splits and
+//! wraps labels but keeps the rows' order; crawler copies keep labels but glue the numbers.
+
+use super::cells::{trim_fields, Sink};
+use super::doc::{norm_chars, Doc};
+use super::labels::{self, FRAGMENT, FUZZY, STRONG};
+use super::tables::{specs, write, Placed, MAX_GROUPS};
+use super::tokens::Group;
+use crate::model::TemplateId;
+
+/// Group labels of section 3 and the 2019 single （六） row: a group labelled only by one of
+/// these is a subtotal or a row of the other template — an extra row.
+const S3_EXTRA_LABELS: [&str; 5] = [
+    "（三）不予公开",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+    "三、本年度办理结果",
+];
+
+fn s3_extra(label: &[char], strong_match: bool) -> Option<&'static str> {
+    if strong_match {
+        return None;
+    }
+    S3_EXTRA_LABELS
+        .iter()
+        .find(|l| {
+            let n = norm_chars(l);
+            label.ends_with(&n)
+        })
+        .copied()
+}
+
+const S3_COLS: usize = 7;
+
+/// Section 3: groups aligned to the rows in order, anchored by their labels.
+pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
+    let specs = specs(t, 3);
+    // A group of 14, 21 … values with no blank is several rows on one line.
+    let mut gs: Vec<Group> = Vec::new();
+    for g in groups {
+        let f = trim_fields(&g.fields, S3_COLS);
+        if f.len() > S3_COLS && f.len().is_multiple_of(S3_COLS) && f.iter().all(|x| !x.empty) {
+            for (k, chunk) in f.chunks(S3_COLS).enumerate() {
+                gs.push(Group {
+                    label: if k == 0 { g.label.clone() } else { Vec::new() },
+                    line_label: if k == 0 {
+                        g.line_label.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    fields: chunk.to_vec(),
+                    unit: None,
+                });
+            }
+        } else {
+            gs.push(g.clone());
+        }
+    }
+    let overflow = gs.len().saturating_sub(MAX_GROUPS);
+    for g in gs.iter().skip(MAX_GROUPS) {
+        sink.unplaced(doc, g, "s3");
+    }
+    gs.truncate(gs.len() - overflow);
+    let m = gs.len();
+    let n = specs.len();
+    let scored = |label: &[char]| -> Vec<i32> {
+        let at: Vec<(i32, usize)> = specs
+            .iter()
+            .map(|s| labels::score_at(label, &s.cands))
+            .collect();
+        // A label that ends before another row's label is a leftover of an earlier row.
+        let last = at
+            .iter()
+            .filter(|(v, _)| *v >= FUZZY)
+            .map(|(_, e)| *e)
+            .max()
+            .unwrap_or(0);
+        at.iter()
+            .map(|&(v, e)| if v >= FUZZY && e < last { FRAGMENT } else { v })
+            .collect()
+    };
+    // A group without a label on its own line may be labelled by the text after it (PDF
+    // extraction puts a wrapped label around its numbers): the lines between it and the next
+    // group, minus the next group's own line.
+    let score: Vec<Vec<i32>> = (0..gs.len())
+        .map(|i| {
+            let mut sc = scored(&gs[i].label);
+            if let (true, Some(next)) = (gs[i].line_label.is_empty(), gs.get(i + 1)) {
+                let cut = next.label.len().saturating_sub(next.line_label.len());
+                let after = scored(&next.label[..cut]);
+                for (v, a) in sc.iter_mut().zip(after) {
+                    *v = (*v).max(a - 2);
+                }
+            }
+            sc
+        })
+        .collect();
+    let extra: Vec<Option<&'static str>> = gs
+        .iter()
+        .zip(&score)
+        .map(|(g, sc)| s3_extra(&g.line_label, sc.iter().any(|v| *v >= FUZZY)))
+        .collect();
+    let assign = |i: usize, j: usize| -> i32 {
+        let s = score[i][j];
+        let best = score[i].iter().copied().max().unwrap_or(0);
+        let pen = if best >= FUZZY && s < FUZZY {
+            3 * STRONG
+        } else {
+            0
+        };
+        1 + s - pen
+    };
+    let drop = |i: usize| -> i32 {
+        if extra[i].is_some() {
+            4
+        } else {
+            -4
+        }
+    };
+    // dp[i][j]: best score with the first i groups and the first j rows. Back: 0 assign, 1 skip
+    // row, 2 drop group.
+    const NEG: i32 = i32::MIN / 4;
+    let w = n + 1;
+    let mut dp = vec![NEG; (m + 1) * w];
+    let mut back = vec![0u8; (m + 1) * w];
+    dp[0] = 0;
+    for i in 0..=m {
+        for j in 0..=n {
+            let cur = dp[i * w + j];
+            if cur == NEG {
+                continue;
+            }
+            let mut relax = |ii: usize, jj: usize, v: i32, b: u8| {
+                if v > dp[ii * w + jj] {
+                    dp[ii * w + jj] = v;
+                    back[ii * w + jj] = b;
+                }
+            };
+            if i < m && j < n {
+                relax(i + 1, j + 1, cur + assign(i, j), 0);
+            }
+            if j < n {
+                relax(i, j + 1, cur, 1);
+            }
+            if i < m {
+                relax(i + 1, j, cur + drop(i), 2);
+            }
+        }
+    }
+    let (mut i, mut j) = (m, n);
+    let mut slots: Vec<Option<usize>> = vec![None; m];
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            0 if i > 0 && j > 0 => {
+                slots[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            1 if j > 0 => j -= 1,
+            _ if i > 0 => i -= 1,
+            _ => break,
+        }
+    }
+    let mut placed = Vec::new();
+    let mut filled = vec![false; n];
+    for (k, g) in gs.iter().enumerate() {
+        match (slots[k], extra[k]) {
+            (Some(j), _) => {
+                filled[j] = true;
+                if let Some(span) = labels::typo_span(&g.label, &norm_chars(specs[j].row.label)) {
+                    sink.label_typo(doc, g, &specs[j].keys(), &span, specs[j].row.label);
+                }
+                placed.push(Placed { spec: j, group: g });
+            }
+            (None, Some(label)) => sink.extra("s3", label.to_string(), g, S3_COLS),
+            (None, None) => sink.unplaced(doc, g, "s3"),
+        }
+    }
+    write(doc, sink, "s3", &specs, &placed);
+}
