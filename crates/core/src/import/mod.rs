@@ -156,6 +156,16 @@ mod tests {
     }
 
     #[test]
+    fn report_json_round_trips() {
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n规章\t1\t0\t2\n";
+        let first = import(text.as_bytes(), None);
+        let again = import(first.report.to_json().as_bytes(), Some("r.json"));
+        assert!(again.findings.is_empty());
+        assert_eq!(again.report.cells, first.report.cells);
+        assert_eq!(import(b"{ not json", None).findings[0].rule, "I-04");
+    }
+
+    #[test]
     fn empty_and_binary_are_one_i04() {
         for input in [&b""[..], &b"\x00\x01\x02\xff\xfe\x00"[..]] {
             let r = import(input, None);

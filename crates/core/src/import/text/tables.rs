@@ -327,6 +327,49 @@ mod tests {
     }
 
     #[test]
+    fn crawler_run_on_one_line() {
+        let t = "一、总体情况正文。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件123第二十条第（五）项信息内容本年处理决定数量行政许可45三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人一、本年新收政府信息公开申请数量1000001二、上年结转政府信息公开申请数量0000000四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持总计000000000000000五、存在的主要问题及改进情况无。六、其他需要报告的事项无。";
+        let r = import(t);
+        assert_eq!(
+            r.report.cells.get("s2.normative.issued"),
+            Some(&CellValue::Int(1))
+        );
+        assert_eq!(
+            r.report.cells.get("s2.normative.in_force"),
+            Some(&CellValue::Int(3))
+        );
+        assert_eq!(
+            r.report.cells.get("s2.licensing.decisions"),
+            Some(&CellValue::Int(45))
+        );
+        assert_eq!(r.report.cells.get("s3.r1.total"), Some(&CellValue::Int(1)));
+        assert_eq!(
+            r.report.cells.get("s4.suit_after_review.total"),
+            Some(&CellValue::Int(0))
+        );
+        assert_eq!(r.report.sections.get("5").map(String::as_str), Some("无。"));
+    }
+
+    #[test]
+    fn one_cell_per_paragraph_and_empty_tables() {
+        let t = "二、主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n本年制发件数\n\n规章\n\n1\n\n0\n\n2\n\n行政规范性文件\n\n第二十条第(五)项\n\n行政许可\n\n7\n";
+        let r = import(t);
+        assert_eq!(
+            r.report.cells.get("s2.rules.in_force"),
+            Some(&CellValue::Int(2))
+        );
+        assert_eq!(
+            r.report.cells.get("s2.normative.issued"),
+            Some(&CellValue::Blank)
+        );
+        assert_eq!(
+            r.report.cells.get("s2.licensing.decisions"),
+            Some(&CellValue::Int(7))
+        );
+        assert!(!r.report.cells.contains_key("s2.penalty.decisions"));
+    }
+
+    #[test]
     fn trailing_remark_column_is_not_a_cell() {
         let t =
             report("| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 无备注 |\n");
