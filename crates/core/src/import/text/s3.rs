@@ -5,7 +5,7 @@
 use super::cells::{trim_fields, Sink};
 use super::doc::{norm_chars, Doc};
 use super::labels::{self, FRAGMENT, FUZZY, STRONG};
-use super::tables::{specs, write, Placed, MAX_GROUPS};
+use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
 use super::tokens::Group;
 use crate::model::TemplateId;
 
@@ -34,6 +34,19 @@ fn s3_extra(label: &[char], strong_match: bool) -> Option<&'static str> {
 
 const S3_COLS: usize = 7;
 
+/// `next` continues `prev` when both are separated numbers, together exactly one row, and the
+/// text between them names no row (`…只计这一情 447 7 0` / `形，不计其他情形） 0 0 0 454`).
+fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
+    let count = |g: &Group| g.fields.iter().filter(|f| !f.empty).count();
+    let (a, b) = (count(prev), count(next));
+    a > 1
+        && b > 1
+        && a + b == S3_COLS
+        && specs
+            .iter()
+            .all(|s| labels::score(&next.label, &s.cands) < FUZZY)
+}
+
 /// Section 3: groups aligned to the rows in order, anchored by their labels.
 pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let specs = specs(t, 3);
@@ -54,6 +67,10 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
                     unit: None,
                 });
             }
+        } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, &specs)) {
+            // A row whose numbers wrapped around a piece of its label.
+            prev.fields
+                .extend(g.fields.iter().filter(|x| !x.empty).cloned());
         } else {
             gs.push(g.clone());
         }

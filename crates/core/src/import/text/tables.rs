@@ -370,6 +370,32 @@ mod tests {
     }
 
     #[test]
+    fn numbers_wrapped_around_a_label_piece_and_page_footers() {
+        let mut lines = String::new();
+        for (i, l) in S3_2019_ROWS.iter().enumerate() {
+            if i == 3 {
+                lines.push_str("（二）部分公开（区分处理的，只计这一情 3 0 0\n第 2 页 共 5 页\n形，不计其他情形） 0 0 0 3\n");
+            } else {
+                lines.push_str(&format!("{l} {i} 0 0 0 0 0 {i}\n"));
+            }
+        }
+        let r = import(&report(&lines));
+        assert_eq!(
+            r.report.cells.get("s3.r3_2.total"),
+            Some(&CellValue::Int(3))
+        );
+        assert_eq!(
+            r.report.cells.get("s3.r3_3_1.total"),
+            Some(&CellValue::Int(4))
+        );
+        assert!(
+            r.findings.iter().all(|f| f.rule != "I-01"),
+            "{:?}",
+            r.findings
+        );
+    }
+
+    #[test]
     fn trailing_remark_column_is_not_a_cell() {
         let t =
             report("| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 无备注 |\n");

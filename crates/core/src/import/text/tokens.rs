@@ -289,7 +289,7 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
                 && !after2.is_some_and(|y| y.is_ascii_digit());
             let next_word = c[re..le].iter().find(|x| !is_blank(**x)).copied();
             let prose = next_word
-                .is_some_and(|x| "年月日件条号次个%％人份名万亿余多项天家户篇".contains(x))
+                .is_some_and(|x| "年月日件条号次个%％人份名万亿余多项天家户篇页".contains(x))
                 && !matches!(c.get(re..re + 2), Some(['万', '元']));
             let mut vend = re;
             if enumerator {
