@@ -153,21 +153,27 @@ fn find_title(head: &[char]) -> Option<Title> {
             .rfind(|s| !s.is_empty())
             .unwrap_or("")
             .to_string();
-        let agency = if !before.is_empty() && is_agency(&before) {
+        if !before.is_empty() && !is_agency(&before) {
+            continue; // a sentence that mentions a report, not the title line
+        }
+        let agency = if !before.is_empty() {
             Some(before.clone())
         } else if is_agency(&agency_between) {
             Some(agency_between.clone())
         } else {
             previous_line(head, line_start).filter(|s| is_agency(s))
         };
-        let title: String = if before.is_empty() {
-            compact[ys..title_end].iter().collect()
+        // The agency on the line above belongs to the title too (`威海市工业和信息化局` /
+        // `2020 年政府信息公开年度工作报告`).
+        let prefix = if before.is_empty() && agency_between.is_empty() {
+            agency.clone().unwrap_or_default()
         } else {
-            format!(
-                "{before}{}",
-                compact[ys..title_end].iter().collect::<String>()
-            )
+            before.clone()
         };
+        let title = format!(
+            "{prefix}{}",
+            compact[ys..title_end].iter().collect::<String>()
+        );
         match found.as_mut() {
             None => {
                 found = Some(Title {
@@ -176,7 +182,10 @@ fn find_title(head: &[char]) -> Option<Title> {
                     year: Some(year),
                 })
             }
-            Some(t) if t.agency.is_none() && t.year == Some(year) => t.agency = agency,
+            Some(t) if t.agency.is_none() && t.year == Some(year) && agency.is_some() => {
+                t.agency = agency;
+                t.title = title;
+            }
             Some(_) => {}
         }
         if found.as_ref().is_some_and(|t| t.agency.is_some()) {
@@ -371,6 +380,10 @@ mod tests {
         let m = meta("淮安市人民政府\n2024 年政府信息公开工作年度报告\n正文很长很长很长很长很长很长很长很长很长很长很长很长");
         assert_eq!(m.year, Some(2024));
         assert_eq!(m.agency.as_deref(), Some("淮安市人民政府"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("淮安市人民政府2024年政府信息公开工作年度报告")
+        );
         let m = meta("当前位置： 首页 平潭综合实验区2021年度政府信息公开工作年度报告 来源");
         assert_eq!(m.agency.as_deref(), Some("平潭综合实验区"));
         assert_eq!(m.year, Some(2021));
