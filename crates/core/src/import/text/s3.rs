@@ -7,7 +7,8 @@ use super::doc::{norm_chars, Doc};
 use super::labels::{self, FRAGMENT, FUZZY, STRONG};
 use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
 use super::tokens::Group;
-use crate::model::TemplateId;
+use crate::finding::{Finding, Severity};
+use crate::model::{CellValue, TemplateId};
 
 /// Group labels of section 3 and the 2019 single （六） row: a group labelled only by one of
 /// these is a subtotal or a row of the other template — an extra row.
@@ -47,9 +48,67 @@ fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
             .all(|s| labels::score(&next.label, &s.cands) < FUZZY)
 }
 
+/// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
+/// numbers and one column is, in most of them, the sum of the five legal-person columns, that
+/// column is dropped and reported (S-05: only the importer sees columns).
+fn strip_subtotal_column(doc: &Doc, sink: &mut Sink, groups: &[Group]) -> Option<Vec<Group>> {
+    let nums = |g: &Group| -> Option<Vec<i64>> {
+        let f = trim_fields(&g.fields, S3_COLS + 1);
+        (f.len() == S3_COLS + 1)
+            .then(|| {
+                f.iter()
+                    .map(|x| CellValue::parse(&x.text).as_i64())
+                    .collect()
+            })
+            .flatten()
+    };
+    let rows: Vec<Vec<i64>> = groups.iter().filter_map(nums).collect();
+    if rows.len() < 3 || rows.len() * 2 < groups.len() {
+        return None;
+    }
+    // Subtotal right after 自然人 (index 1) or right before 总计 (index 6).
+    let fits = |k: usize| {
+        rows.iter()
+            .filter(|v| {
+                let legal: i64 = (1..S3_COLS).filter(|&i| i != k).map(|i| v[i]).sum();
+                v[k] == legal
+            })
+            .count()
+    };
+    let k = [1usize, 6].into_iter().max_by_key(|&k| fits(k))?;
+    if fits(k) * 2 < rows.len() {
+        return None;
+    }
+    let first = groups.iter().find(|g| nums(g).is_some())?;
+    sink.findings.push(
+        Finding::new(
+            "S-05",
+            Severity::Warning,
+            "第三部分表格多出“法人或其他组织”小计列（模板中没有），已忽略该列",
+            "section 3 table has an extra 法人或其他组织 subtotal column (not in the template); ignored",
+        )
+        .with_source(doc.source(first.start())),
+    );
+    Some(
+        groups
+            .iter()
+            .map(|g| {
+                let mut g = g.clone();
+                if nums(&g).is_some() {
+                    g.fields = trim_fields(&g.fields, S3_COLS + 1);
+                    g.fields.remove(k);
+                }
+                g
+            })
+            .collect(),
+    )
+}
+
 /// Section 3: groups aligned to the rows in order, anchored by their labels.
 pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let specs = specs(t, 3);
+    let stripped = strip_subtotal_column(doc, sink, groups);
+    let groups = stripped.as_deref().unwrap_or(groups);
     // A group of 14, 21 … values with no blank is several rows on one line.
     let mut gs: Vec<Group> = Vec::new();
     for g in groups {

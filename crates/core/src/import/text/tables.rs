@@ -396,6 +396,25 @@ mod tests {
     }
 
     #[test]
+    fn subtotal_column_is_dropped_and_reported() {
+        let lines: String = S3_2019_ROWS
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{l} {i} 3 1 2 0 0 0 {}\n", i + 3))
+            .collect();
+        let r = import(&report(&lines));
+        assert_eq!(
+            r.report.cells.get("s3.r3_1.commercial"),
+            Some(&CellValue::Int(1))
+        );
+        assert_eq!(
+            r.report.cells.get("s3.r3_1.total"),
+            Some(&CellValue::Int(5))
+        );
+        assert!(r.findings.iter().any(|f| f.rule == "S-05"));
+    }
+
+    #[test]
     fn trailing_remark_column_is_not_a_cell() {
         let t =
             report("| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 无备注 |\n");
