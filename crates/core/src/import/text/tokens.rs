@@ -168,7 +168,11 @@ fn field(doc: &Doc, s: usize, e: usize, out: &mut Vec<Tok>) {
     let b = raw.iter().rposition(|c| !is_blank(*c)).map_or(a, |x| x + 1);
     let text: String = raw[a..b].iter().collect();
     let (body, unit) = strip_unit(&text);
-    let kind = if is_numberish(body) || is_mark(body.trim()) {
+    // `2.` alone in a cell is the list number of the label beside it.
+    let list_number = body
+        .strip_suffix(['.', '、', '．'])
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| fold_width(c).is_ascii_digit()));
+    let kind = if !list_number && (is_numberish(body) || is_mark(body.trim())) {
         TokKind::Value
     } else {
         TokKind::Text
@@ -432,6 +436,13 @@ mod tests {
         let r = g("行政事业性收费\t1\t\t\n\t\t0\t0");
         assert_eq!(r[0].0, "行政事业性收费");
         assert_eq!(r[0].1, vec!["1", "", "", "", "", "0", "0"]);
+    }
+
+    #[test]
+    fn list_number_in_its_own_field() {
+        let r = g("\t2.\t其他法律\t0\t1");
+        assert_eq!(r[0].0, "2其他法律");
+        assert_eq!(r[0].1, vec!["0", "1"]);
     }
 
     #[test]
