@@ -141,20 +141,23 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     gs.truncate(gs.len() - overflow);
     let m = gs.len();
     let n = specs.len();
-    let scored = |label: &[char]| -> Vec<i32> {
+    // Of several row labels in one stretch of text, the one nearest the group counts: the last
+    // one in the text before it, the first one in the text after it. The others are leftovers
+    // of neighbouring rows.
+    let scored = |label: &[char], nearest_is_last: bool| -> Vec<i32> {
         let at: Vec<(i32, usize)> = specs
             .iter()
             .map(|s| labels::score_at(label, &s.cands))
             .collect();
-        // A label that ends before another row's label is a leftover of an earlier row.
-        let last = at
-            .iter()
-            .filter(|(v, _)| *v >= FUZZY)
-            .map(|(_, e)| *e)
-            .max()
-            .unwrap_or(0);
+        let ends = at.iter().filter(|(v, _)| *v >= FUZZY).map(|(_, e)| *e);
+        let near = if nearest_is_last {
+            ends.max()
+        } else {
+            ends.min()
+        }
+        .unwrap_or(0);
         at.iter()
-            .map(|&(v, e)| if v >= FUZZY && e < last { FRAGMENT } else { v })
+            .map(|&(v, e)| if v >= FUZZY && e != near { FRAGMENT } else { v })
             .collect()
     };
     // A group without a label on its own line may be labelled by the text after it (PDF
@@ -162,10 +165,10 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // group, minus the next group's own line.
     let score: Vec<Vec<i32>> = (0..gs.len())
         .map(|i| {
-            let mut sc = scored(&gs[i].label);
+            let mut sc = scored(&gs[i].label, true);
             if let (true, Some(next)) = (gs[i].line_label.is_empty(), gs.get(i + 1)) {
                 let cut = next.label.len().saturating_sub(next.line_label.len());
-                let after = scored(&next.label[..cut]);
+                let after = scored(&next.label[..cut], false);
                 for (v, a) in sc.iter_mut().zip(after) {
                     *v = (*v).max(a - 2);
                 }
@@ -178,10 +181,21 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         .zip(&score)
         .map(|(g, sc)| s3_extra(&g.line_label, sc.iter().any(|v| *v >= FUZZY)))
         .collect();
+    // A label on the group's own line is certain; text on the lines between two groups may
+    // belong to either, so only the former forbids other rows.
+    let line_best: Vec<i32> = gs
+        .iter()
+        .map(|g| {
+            specs
+                .iter()
+                .map(|s| labels::score(&g.line_label, &s.cands))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let assign = |i: usize, j: usize| -> i32 {
         let s = score[i][j];
-        let best = score[i].iter().copied().max().unwrap_or(0);
-        let pen = if best >= FUZZY && s < FUZZY {
+        let pen = if line_best[i] >= FUZZY && s < FUZZY {
             3 * STRONG
         } else {
             0
