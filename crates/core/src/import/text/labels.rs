@@ -55,12 +55,17 @@ pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
             if d * 4 <= c.len() {
                 best = best.max((FUZZY, end));
             }
-            // The text ends with the start of a label wrapped onto the next line.
+            // The text ends with the start of a label wrapped onto the next line — more than
+            // a group label (`（六）其他处理`) that several rows share: past the list number.
             let k = (1..c.len())
                 .rev()
                 .find(|&k| label.ends_with(&c[..k]))
                 .unwrap_or(0);
-            if k >= 6 && k * 2 >= c.len() {
+            let shared = c
+                .iter()
+                .position(|x| x.is_ascii_digit())
+                .map_or(0, |d| d + 1);
+            if k >= 4 && k > shared && k * 3 >= c.len() {
                 best = best.max((FUZZY, label.len()));
             }
         }

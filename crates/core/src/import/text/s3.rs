@@ -160,13 +160,23 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             .map(|&(v, e)| if v >= FUZZY && e != near { FRAGMENT } else { v })
             .collect()
     };
-    // A group without a label on its own line may be labelled by the text after it (PDF
+    // A group without a (clear) label on its own line may be labelled by the text after it (PDF
     // extraction puts a wrapped label around its numbers): the lines between it and the next
     // group, minus the next group's own line.
+    let line_best: Vec<i32> = gs
+        .iter()
+        .map(|g| {
+            specs
+                .iter()
+                .map(|s| labels::score(&g.line_label, &s.cands))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let score: Vec<Vec<i32>> = (0..gs.len())
         .map(|i| {
             let mut sc = scored(&gs[i].label, true);
-            if let (true, Some(next)) = (gs[i].line_label.is_empty(), gs.get(i + 1)) {
+            if let (true, Some(next)) = (line_best[i] < FUZZY, gs.get(i + 1)) {
                 let cut = next.label.len().saturating_sub(next.line_label.len());
                 let after = scored(&next.label[..cut], false);
                 for (v, a) in sc.iter_mut().zip(after) {
@@ -183,16 +193,6 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         .collect();
     // A label on the group's own line is certain; text on the lines between two groups may
     // belong to either, so only the former forbids other rows.
-    let line_best: Vec<i32> = gs
-        .iter()
-        .map(|g| {
-            specs
-                .iter()
-                .map(|s| labels::score(&g.line_label, &s.cands))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
     let assign = |i: usize, j: usize| -> i32 {
         let s = score[i][j];
         let pen = if line_best[i] >= FUZZY && s < FUZZY {
@@ -252,6 +252,16 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             _ if i > 0 => i -= 1,
             _ => break,
         }
+    }
+    for (k, g) in gs.iter().enumerate() {
+        eprintln!(
+            "DBG {:?} | {:?} {:?} {:?} {:?}",
+            g.label.iter().collect::<String>(),
+            g.line_label.iter().collect::<String>(),
+            slots[k].map(|j| specs[j].row.key),
+            score[k].iter().max(),
+            extra[k]
+        );
     }
     let mut placed = Vec::new();
     let mut filled = vec![false; n];
