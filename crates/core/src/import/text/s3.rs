@@ -253,16 +253,6 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             _ => break,
         }
     }
-    for (k, g) in gs.iter().enumerate() {
-        eprintln!(
-            "DBG {:?} | {:?} {:?} {:?} {:?}",
-            g.label.iter().collect::<String>(),
-            g.line_label.iter().collect::<String>(),
-            slots[k].map(|j| specs[j].row.key),
-            score[k].iter().max(),
-            extra[k]
-        );
-    }
     let mut placed = Vec::new();
     let mut filled = vec![false; n];
     for (k, g) in gs.iter().enumerate() {
