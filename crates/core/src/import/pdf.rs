@@ -21,16 +21,9 @@ pub fn import(bytes: &[u8]) -> Imported {
     }
 }
 
-/// Stand-in until `crate::import::text::import_text` exists: the lead replaces this body
-/// with that call. Reads only title, year, agency, date and sections from the lines.
+/// The extracted text goes through the plain-text importer (the PDF-text layouts live there).
 fn import_text(text: &str) -> Imported {
-    let lines: Vec<String> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect();
-    super::prose::from_parts(&[], &lines)
+    super::text::import(text)
 }
 
 /// The text of a PDF, or why it cannot be read (the I-04: `Imported::from(err)`).
