@@ -380,12 +380,21 @@ pub(crate) fn describe(suspects: &[Vec<Suspect>]) -> (String, String) {
             )
         }
         many => {
-            let parts: Vec<(String, String)> = many.iter().map(one).collect();
+            // Name at most three in the message; `suspects` holds them all.
+            let parts: Vec<(String, String)> = many.iter().take(3).map(one).collect();
             let zh: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
             let en: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
+            let (more_zh, more_en) = if many.len() > 3 {
+                (
+                    format!("（共 {} 种可能）", many.len()),
+                    format!(" ({} possibilities)", many.len()),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             (
-                format!("；无法确定是哪一格：{}", zh.join("，或 ")),
-                format!("; undecided between: {}", en.join(", or ")),
+                format!("；无法确定是哪一格：{}{more_zh}", zh.join("，或 ")),
+                format!("; undecided between: {}{more_en}", en.join(", or ")),
             )
         }
     }
