@@ -24,13 +24,19 @@ pub(crate) enum V {
     Absent,
 }
 
+/// The largest figure the rules add up (10^15).
+const MAX_COUNT: i64 = 1_000_000_000_000_000;
+
 impl V {
     pub(crate) fn of(v: Option<&CellValue>) -> V {
         match v {
             None => V::Absent,
+            // Beyond 10^15 a figure is no count; keeping it out of the sums also keeps every sum
+            // of a table far from overflow.
+            Some(CellValue::Int(i)) if i.unsigned_abs() > MAX_COUNT as u64 => V::Frac(*i as f64),
             Some(CellValue::Int(i)) => V::Int(*i),
             Some(CellValue::Dec(d)) => {
-                if d.fract() == 0.0 && d.abs() < 9e15 {
+                if d.fract() == 0.0 && d.abs() <= MAX_COUNT as f64 {
                     V::Int(*d as i64)
                 } else {
                     V::Frac(*d)
