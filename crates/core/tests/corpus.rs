@@ -129,7 +129,10 @@ fn run(input: &Path, truth_path: &Path) -> Outcome {
     }
     // Errors: exactly the expected ones (by rule id and count); missing tables in partial texts
     // are expected S-04/I-05 and not false errors.
-    let partial = input.parent().and_then(|d| d.file_name()).is_some_and(|d| d == "partial");
+    let partial = input
+        .parent()
+        .and_then(|d| d.file_name())
+        .is_some_and(|d| d == "partial");
     let mut want_errors: Vec<String> = truth["expected_findings"]
         .as_array()
         .map(|a| {
