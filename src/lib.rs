@@ -77,7 +77,7 @@ fn PasteBox() -> impl IntoView {
     let (text, set_text) = signal(String::new());
     let chars = move || text.with(|t| t.chars().count());
     view! {
-        <section class="nb-empty" aria-labelledby="nb-paste-label">
+        <section class="nb-empty">
             <label id="nb-paste-label" class="nb-paste-label" for="nb-paste">
                 "在此粘贴年报全文：网页、PDF、Word 里复制的文字或表格都可以；也可以把文件拖进来"
             </label>
