@@ -1,0 +1,3 @@
+pub mod charts;
+pub mod downloads;
+pub mod rules_ref;
