@@ -1,0 +1,219 @@
+//! Every ground truth of the corpus, checked: the table-error findings (T2-*, T3-*, T4-* of
+//! severity error) must be exactly the T2/T3/T4 entries of its `expected_findings`, by rule id
+//! and count, and containing the cells the entry names. Also: the report document round-trips.
+
+use std::path::{Path, PathBuf};
+
+use nianbao_core::{check, Finding, Report, Severity};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+const FOLDERS: [&str; 8] = [
+    "public",
+    "partial",
+    "html",
+    "pdf",
+    "docx",
+    "xlsx",
+    "csv",
+    "encodings",
+];
+
+fn ground_truths() -> Vec<(PathBuf, serde_json::Value)> {
+    let mut out = Vec::new();
+    for folder in FOLDERS {
+        let Ok(dir) = std::fs::read_dir(Path::new(CORPUS).join(folder)) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+                continue;
+            };
+            if v.get("cells").is_some_and(|c| c.is_object()) {
+                out.push((p, v));
+            }
+        }
+    }
+    out
+}
+
+fn is_table_rule(rule: &str) -> bool {
+    ["T2-", "T3-", "T4-"].iter().any(|p| rule.starts_with(p))
+}
+
+#[test]
+fn table_errors_match_the_ground_truth() {
+    let truths = ground_truths();
+    if truths.is_empty() {
+        eprintln!("corpus not found at {CORPUS}; skipped");
+        return;
+    }
+    let mut failures = Vec::new();
+    for (path, v) in &truths {
+        let name = path.display().to_string();
+        let report = match Report::from_value(v) {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{name}: not a report: {e}"));
+                continue;
+            }
+        };
+        let findings = check(&report, None);
+        let mut actual: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| is_table_rule(&f.rule) && f.severity == Severity::Error)
+            .collect();
+        let expected: Vec<&serde_json::Value> = v
+            .get("expected_findings")
+            .and_then(|e| e.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter(|e| {
+                        e.get("rule")
+                            .and_then(|r| r.as_str())
+                            .is_some_and(is_table_rule)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for e in &expected {
+            let rule = e.get("rule").and_then(|r| r.as_str()).unwrap_or("");
+            let cells: Vec<&str> = e
+                .get("cells")
+                .and_then(|c| c.as_array())
+                .map(|a| a.iter().filter_map(|c| c.as_str()).collect())
+                .unwrap_or_default();
+            let pos = actual.iter().position(|f| {
+                f.rule == rule && cells.iter().all(|c| f.cells.iter().any(|fc| fc == c))
+            });
+            match pos {
+                Some(i) => {
+                    actual.remove(i);
+                }
+                None => failures.push(format!("{name}: expected {rule} {cells:?} not found")),
+            }
+        }
+        for f in actual {
+            failures.push(format!("{name}: unexpected {} {}", f.rule, f.message));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} files checked:\n{}",
+        truths.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_pingtan_junshan_mistake_is_located() {
+    let path = Path::new(CORPUS).join("public/033_pingtan_junshanpianqu_2022.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let report = Report::from_json(&text).expect("ground truth reads as a report");
+    let findings = check(&report, None);
+    let t3_03: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == "T3-03" && f.severity == Severity::Error)
+        .collect();
+    assert_eq!(t3_03.len(), 3);
+    for f in t3_03 {
+        // One fix: the stray 不掌握 row is wrong in all three of its non-zero cells.
+        assert_eq!(f.suspects.len(), 1, "{}", f.message);
+        let cells: Vec<&str> = f.suspects[0].iter().map(|s| s.cell.as_str()).collect();
+        assert_eq!(
+            cells,
+            ["s3.r3_4_1.natural", "s3.r3_4_1.other", "s3.r3_4_1.total"]
+        );
+        assert!(f.message.contains("最可能有误"), "{}", f.message);
+        assert!(f.cells[0].starts_with("s3.r3_4_1."), "{:?}", f.cells);
+    }
+}
+
+#[test]
+fn huaian_passes_every_table_rule() {
+    let path = Path::new(CORPUS).join("public/002_huaian_szf_2024.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let report = Report::from_json(&text).expect("ground truth reads as a report");
+    let findings = check(&report, None);
+    let bad: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info && f.rule != "M-01")
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn report_documents_round_trip() {
+    for (path, v) in ground_truths() {
+        let Ok(report) = Report::from_value(&v) else {
+            continue;
+        };
+        let back = Report::from_json(&report.to_json());
+        assert_eq!(back.as_ref().ok(), Some(&report), "{}", path.display());
+    }
+}
+
+/// The narrative rules on the real texts: each report's whole text given as its narrative
+/// (tables included, as a crude importer would), the X-* warnings must be exactly the X entries
+/// of `expected_findings` — except entries the ground truth says a checker may accept.
+#[test]
+fn narrative_warnings_match_the_ground_truth() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (path, v) in ground_truths() {
+        let Ok(text) = std::fs::read_to_string(path.with_extension("txt")) else {
+            continue;
+        };
+        let Ok(mut report) = Report::from_value(&v) else {
+            continue;
+        };
+        checked += 1;
+        report.sections.insert("1".into(), text);
+        let name = path.display().to_string();
+        let mut actual: Vec<Finding> = check(&report, None)
+            .into_iter()
+            .filter(|f| f.rule.starts_with("X-") && f.severity == Severity::Warning)
+            .collect();
+        let expected = v
+            .get("expected_findings")
+            .and_then(|e| e.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for e in expected {
+            let rule = e.get("rule").and_then(|r| r.as_str()).unwrap_or("");
+            if !rule.starts_with("X-") {
+                continue;
+            }
+            let lenient = e
+                .get("note")
+                .and_then(|n| n.as_str())
+                .is_some_and(|n| n.contains("may accept"));
+            match actual.iter().position(|f| f.rule == rule) {
+                Some(i) => {
+                    actual.remove(i);
+                }
+                None if lenient => {}
+                None => failures.push(format!("{name}: expected {rule} not found")),
+            }
+        }
+        for f in actual {
+            failures.push(format!(
+                "{name}: unexpected {} {} | {:?}",
+                f.rule, f.message, f.text
+            ));
+        }
+    }
+    assert!(checked > 0 || ground_truths().is_empty());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
