@@ -5,6 +5,7 @@
 //! because users rename files and browsers drop extensions.
 
 pub mod csv;
+#[cfg(feature = "office")]
 pub mod docx;
 pub mod encoding;
 pub mod grid;
@@ -16,6 +17,7 @@ pub mod prose;
 pub mod sections;
 pub mod split;
 pub mod text;
+#[cfg(feature = "office")]
 pub mod xlsx;
 pub mod zip;
 

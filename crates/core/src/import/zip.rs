@@ -1,8 +1,10 @@
 //! A safe zip reader for DOCX and XLSX: limits on entry size and compression ratio are
 //! checked from the central directory before anything is inflated, and inflation is capped.
 
+#[cfg(feature = "office")]
 use std::io::{Cursor, Read};
 
+#[cfg(feature = "office")]
 use zip::ZipArchive;
 
 use super::Imported;
@@ -17,6 +19,7 @@ pub const RATIO_FLOOR: u64 = 1 << 20;
 pub const MAX_ENTRIES: usize = 10_000;
 
 /// An opened archive.
+#[cfg(feature = "office")]
 pub struct Zip<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
 }
@@ -43,6 +46,7 @@ impl From<Unreadable> for Imported {
     }
 }
 
+#[cfg(feature = "office")]
 fn corrupt(what: &str) -> Unreadable {
     Unreadable::new(
         &format!("文件已损坏或不完整，无法读取（{what}）"),
@@ -51,6 +55,7 @@ fn corrupt(what: &str) -> Unreadable {
 }
 
 /// Opens an archive (reads its central directory only).
+#[cfg(feature = "office")]
 pub fn open(bytes: &[u8]) -> Result<Zip<'_>, Unreadable> {
     let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(&e.to_string()))?;
     if archive.len() > MAX_ENTRIES {
@@ -62,6 +67,7 @@ pub fn open(bytes: &[u8]) -> Result<Zip<'_>, Unreadable> {
     Ok(Zip { archive })
 }
 
+#[cfg(feature = "office")]
 impl Zip<'_> {
     /// Entry names.
     pub fn names(&self) -> Vec<String> {
@@ -126,6 +132,7 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 }
 
 /// Reads an Office archive: DOCX or XLSX by its parts.
+#[cfg(feature = "office")]
 pub fn import(bytes: &[u8]) -> Imported {
     let zip = match open(bytes) {
         Ok(z) => z,
@@ -141,4 +148,13 @@ pub fn import(bytes: &[u8]) -> Imported {
             "the archive is neither a .docx nor an .xlsx file",
         )
     }
+}
+
+/// Without the `office` feature (the app's main module): DOCX and XLSX are read by the worker.
+#[cfg(not(feature = "office"))]
+pub fn import(_bytes: &[u8]) -> Imported {
+    Imported::unreadable(
+        "此版本不支持 Word（.docx）和 Excel（.xlsx）文件",
+        "DOCX and XLSX support is not built in",
+    )
 }
