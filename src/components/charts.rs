@@ -63,6 +63,7 @@ fn ChartFigure(chart: Chart, sub: Option<Chart>) -> AnyView {
         chart.title
     );
     let note = chart.note.clone();
+    let title = chart.title.clone();
     let sub = sub.map(|c| {
         view! {
             <details class="nb-chart-more" data-testid="chart-reasons">
@@ -74,6 +75,7 @@ fn ChartFigure(chart: Chart, sub: Option<Chart>) -> AnyView {
     });
     view! {
         <figure class="nb-chart-figure" data-testid=chart.id>
+            <h3 class="nb-chart-title">{title}</h3>
             <div class="nb-chart-svg" inner_html=svg.clone()></div>
             <figcaption class="nb-chart-note">{note}</figcaption>
             <details class="nb-chart-table">

@@ -1,5 +1,5 @@
-//! The rules reference: every rule of the core's registry (id, severity, title, doc) and the
-//! import findings I-01…I-05, each at the anchor `#rule-{id}` so that a rule-id link
+//! The rules reference: every rule of the core's registry (id, severity, title, doc; the
+//! registry also documents the import findings I-01…I-05), each at the anchor `#rule-{id}` so that a rule-id link
 //! (`<a href="#rule-T3-01">`) opens it. Docs are shown as plain-text paragraphs (Leptos
 //! escapes text; no Markdown engine and no `inner_html` here).
 
@@ -8,82 +8,79 @@ use leptos::prelude::*;
 use nianbao_core::rules;
 use nianbao_core::Severity;
 
-/// The import findings (DATA.md "Import findings"): id, severity, meaning.
-pub const IMPORT_FINDINGS: [(&str, Severity, &str, &str); 5] = [
-    (
-        "I-01",
-        Severity::Warning,
-        "表格中有无法归入任何单元格的数字",
-        "表格区域里的这个数字无法确定属于哪一行哪一列，未计入任何单元格。请对照原文核实。",
-    ),
-    (
-        "I-02",
-        Severity::Warning,
-        "数值不能唯一确定",
-        "原文无法唯一确定这个数值（例如数字连在一起，如 3960181）：单元格中是最可能的读法，其他可能的读法一并列出。",
-    ),
-    (
-        "I-03",
-        Severity::Warning,
-        "单元格内容不是数字",
-        "单元格中的文字既不是数字，也不是常用的“不适用”标记（/、-、—、无）。涉及它的校验无法判断。",
-    ),
-    (
-        "I-04",
-        Severity::Error,
-        "无法读取输入",
-        "输入无法读取（格式不对、文件损坏或编码无法识别），因此不报告其他问题。",
-    ),
-    (
-        "I-05",
-        Severity::Info,
-        "未找到某一部分或某张表",
-        "输入中没有找到这一部分或这张表；是否算作错误由 S 类规则判断。",
-    ),
-];
-
 /// The anchor id of a rule: `rule-T3-01`.
 pub fn anchor(id: &str) -> String {
     format!("rule-{id}")
 }
 
-/// A rule's doc as plain paragraphs: blank lines separate paragraphs, Markdown heading marks,
-/// list bullets and emphasis stars are dropped, code backticks removed.
-pub fn doc_paragraphs(doc: &str) -> Vec<String> {
+/// One paragraph of a rule's doc.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Para {
+    /// A Markdown heading line (`## 检查什么`), shown as a small heading.
+    pub heading: bool,
+    pub text: String,
+}
+
+/// A rule's doc as plain paragraphs: blank lines separate paragraphs, a heading line is a
+/// paragraph of its own, list items start a new paragraph with "· ", emphasis stars and code
+/// backticks are dropped. Lines wrapped inside a paragraph are joined (with a space between
+/// two Latin words only).
+pub fn doc_paragraphs(doc: &str) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<Para>| {
+        if !cur.is_empty() {
+            out.push(Para {
+                heading: false,
+                text: std::mem::take(cur),
+            });
+        }
+    };
     for line in doc.lines() {
         let line = line.trim();
         if line.is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        if line.starts_with('#') {
+            flush(&mut cur, &mut out);
+            let text = line
+                .trim_start_matches('#')
+                .trim()
+                .replace("**", "")
+                .replace('`', "");
+            if !text.is_empty() {
+                out.push(Para {
+                    heading: true,
+                    text,
+                });
             }
             continue;
         }
-        let line = line.trim_start_matches('#').trim_start();
         let (bullet, line) = match line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
             Some(rest) => (true, rest),
             None => (false, line),
         };
         let line = line.replace("**", "").replace('`', "");
-        if bullet && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            let joins_cjk = cur.chars().last().is_some_and(|c| !c.is_ascii())
-                || line.chars().next().is_some_and(|c| !c.is_ascii());
-            if !joins_cjk {
+        if bullet {
+            flush(&mut cur, &mut out);
+            cur.push_str("· ");
+        } else if !cur.is_empty() {
+            let latin_end = cur
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            let latin_start = line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            if latin_end && latin_start {
                 cur.push(' ');
             }
         }
-        if bullet {
-            cur.push_str("· ");
-        }
         cur.push_str(&line);
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+    flush(&mut cur, &mut out);
     out
 }
 
@@ -100,11 +97,11 @@ struct Entry {
     severity: Severity,
     title: &'static str,
     title_en: &'static str,
-    doc: Vec<String>,
+    doc: Vec<Para>,
 }
 
 fn entries() -> Vec<Entry> {
-    let mut v: Vec<Entry> = rules::all()
+    rules::all()
         .iter()
         .map(|r| Entry {
             id: r.id,
@@ -113,19 +110,7 @@ fn entries() -> Vec<Entry> {
             title_en: r.title_en,
             doc: doc_paragraphs(r.doc),
         })
-        .collect();
-    v.extend(
-        IMPORT_FINDINGS
-            .iter()
-            .map(|&(id, severity, title, doc)| Entry {
-                id,
-                severity,
-                title,
-                title_en: "",
-                doc: vec![doc.to_string()],
-            }),
-    );
-    v
+        .collect()
 }
 
 /// The reference. `selected` opens a rule and scrolls to it (e.g. after a click on a rule
@@ -168,7 +153,11 @@ pub fn RulesRef(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoView
         <section class="nb-rules" aria-labelledby="nb-rules-title" data-testid="rules-ref">
             <h2 id="nb-rules-title" class="nb-rules-title">"校验规则说明"</h2>
             <p class="nb-rules-intro">
-                {format!("共 {} 条规则，另有 5 类导入提示（I-01…I-05）。", list.len() - 5)}
+                {format!(
+                    "共 {} 条规则，另有 {} 类导入提示（I-01…I-05）。",
+                    list.iter().filter(|e| !e.id.starts_with("I-")).count(),
+                    list.iter().filter(|e| e.id.starts_with("I-")).count(),
+                )}
             </p>
             {list
                 .into_iter()
@@ -201,7 +190,15 @@ pub fn RulesRef(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoView
                                     })}
                             </summary>
                             <div class="nb-rule-doc">
-                                {e.doc.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                                {e
+                                    .doc
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <p class:nb-rule-h=p.heading>{p.text}</p>
+                                        }
+                                    })
+                                    .collect_view()}
                                 <p class="nb-rule-link">
                                     <a href=format!("#{}", anchor(id))>"本条链接"</a>
                                 </p>
@@ -220,18 +217,31 @@ mod tests {
 
     #[test]
     fn paragraphs_of_markdown() {
-        let doc = "# 标题\n\n检查 `总计` 是否等于\n各项之和。\n\n- **例**：20 ≠ 26\n- second\nline";
+        let doc =
+            "## 检查什么\n检查 `总计` 是否等于\n各项之和。\n\n- **例**：20 ≠ 26\n- second\nline";
+        let got: Vec<(bool, String)> = doc_paragraphs(doc)
+            .into_iter()
+            .map(|p| (p.heading, p.text))
+            .collect();
         assert_eq!(
-            doc_paragraphs(doc),
+            got,
             vec![
-                "标题".to_string(),
-                "检查 总计 是否等于各项之和。".to_string(),
-                "· 例：20 ≠ 26".to_string(),
-                "· second line".to_string(),
+                (true, "检查什么".to_string()),
+                (false, "检查 总计 是否等于各项之和。".to_string()),
+                (false, "· 例：20 ≠ 26".to_string()),
+                (false, "· second line".to_string()),
             ]
         );
         assert_eq!(id_from_hash("#rule-T3-01").as_deref(), Some("T3-01"));
         assert_eq!(id_from_hash("#other"), None);
         assert_eq!(anchor("I-04"), "rule-I-04");
+    }
+
+    #[test]
+    fn every_rule_has_an_entry() {
+        let e = entries();
+        assert_eq!(e.len(), rules::all().len());
+        assert!(e.iter().any(|e| e.id == "I-04"));
+        assert!(e.iter().all(|e| !e.doc.is_empty()));
     }
 }
