@@ -31,7 +31,7 @@ pub const WORKER_META: &str = "nianbao-worker";
 pub async fn import_file(bytes: Vec<u8>, name: Option<String>) -> Imported {
     let header = json(&Request::Import { name: name.clone() });
     match call(header, bytes.clone()).await {
-        Some((Reply::Imported { imported }, _)) => imported,
+        Some((Reply::Imported { imported }, _)) => *imported,
         Some((Reply::Error { message }, _)) => Imported::unreadable(&message, &message),
         Some((Reply::Exported, _)) | None => nianbao_core::import(&bytes, name.as_deref()),
     }
@@ -44,7 +44,7 @@ pub async fn export_file(
     format: String,
 ) -> Result<Vec<u8>, String> {
     let header = json(&Request::Export {
-        report,
+        report: Box::new(report),
         findings,
         format,
     });

@@ -24,7 +24,7 @@ pub enum Request {
     Import { name: Option<String> },
     /// Render a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`.
     Export {
-        report: Report,
+        report: Box<Report>,
         findings: Vec<Finding>,
         format: String,
     },
@@ -35,7 +35,7 @@ pub enum Request {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reply {
     Imported {
-        imported: Imported,
+        imported: Box<Imported>,
     },
     /// The exported file is in the reply's bytes.
     Exported,
@@ -61,7 +61,7 @@ pub fn handle(header: &str, bytes: &[u8]) -> (Reply, Vec<u8>) {
     match request {
         Request::Import { name } => (
             Reply::Imported {
-                imported: nianbao_core::import(bytes, name.as_deref()),
+                imported: Box::new(nianbao_core::import(bytes, name.as_deref())),
             },
             Vec::new(),
         ),
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn export_round_trip_and_bad_request() {
         let req = Request::Export {
-            report: Report::empty(TemplateId::V2021),
+            report: Box::new(Report::empty(TemplateId::V2021)),
             findings: vec![],
             format: "json".into(),
         };
@@ -113,7 +113,7 @@ mod tests {
         let (reply, _) = handle("{nonsense", &[]);
         assert!(matches!(reply, Reply::Error { .. }));
         let req = Request::Export {
-            report: Report::empty(TemplateId::V2021),
+            report: Box::new(Report::empty(TemplateId::V2021)),
             findings: vec![],
             format: "pptx".into(),
         };
