@@ -41,3 +41,12 @@ pub fn nb_mount_extras(
     .forget();
     Ok(())
 }
+
+/// Imports a file through `worker_client::import_file` (the worker, or the UI thread when it
+/// cannot start) and returns the `Imported` as JSON: the end-to-end tests' way to exercise
+/// the heavy importers in the browser.
+#[wasm_bindgen]
+pub async fn nb_import_file(bytes: Vec<u8>, name: Option<String>) -> String {
+    let imported = crate::worker_client::import_file(bytes, name).await;
+    serde_json::to_string(&imported).unwrap_or_default()
+}

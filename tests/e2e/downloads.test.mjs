@@ -169,7 +169,7 @@ test('rules reference: anchors open the rule; print hides the controls', async (
       window.location.hash = '#rule-I-04';
     });
     await page.waitForFunction(() => document.getElementById('rule-I-04')?.open === true);
-    assert.match(await i04.innerText(), /无法读取输入/);
+    assert.match(await i04.innerText(), /I-04 · 错误[\s\S]*无法读取/);
     const ids = await rules.locator('details.nb-rule').evaluateAll((els) => els.map((e) => e.id));
     assert.ok(ids.includes('rule-I-01') && ids.includes('rule-I-05'), ids.join(' '));
 
@@ -177,6 +177,33 @@ test('rules reference: anchors open the rule; print hides the controls', async (
     assert.equal(await page.getByTestId('downloads').isVisible(), false, 'downloads hidden in print');
     assert.equal(await rules.isVisible(), false, 'rules reference hidden in print');
     await writeFile(resolve(OUT, 'extras-print.pdf'), await page.pdf({ format: 'A4' }));
+    assert.deepEqual(consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('heavy imports (DOCX, PDF) run in the worker and read the 淮安 2024 cells', async (t) => {
+  const files = ['docx/002_huaian_szf_2024.docx', 'pdf/002_huaian_szf_2024.pdf']
+    .map((f) => resolve(CORPUS, '..', f))
+    .filter((f) => existsSync(f));
+  if (files.length === 0) return t.skip(`no corpus at ${CORPUS}`);
+  const { context, page, requests, consoleErrors } = await openPage(browser, server.url);
+  try {
+    await page.getByTestId('title').waitFor({ state: 'visible' });
+    for (const file of files) {
+      const bytes = [...(await readFile(file))];
+      const name = file.split('/').pop();
+      const json = await page.evaluate(
+        async ([b, n]) => window.wasmBindings.nb_import_file(new Uint8Array(b), n),
+        [bytes, name],
+      );
+      const imported = JSON.parse(json);
+      const errors = imported.findings.filter((f) => f.rule === 'I-04');
+      assert.deepEqual(errors, [], `${name}: unreadable`);
+      assert.equal(imported.report.cells['s3.r3_1.natural'], 1288, `${name}: s3.r3_1.natural`);
+    }
+    assert.equal(requests.filter((u) => isWorker(u) && u.includes('_bg.wasm')).length, 1, 'one worker');
     assert.deepEqual(consoleErrors, [], 'console errors');
   } finally {
     await context.close();
