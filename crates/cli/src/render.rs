@@ -28,7 +28,9 @@ pub fn table(file: &str, report: &Report, findings: &[Finding]) -> String {
     if let Some(t) = report.template {
         who.push(format!("{t} 模板"));
     }
-    let verdict = if e == 0 && w == 0 {
+    let verdict = if findings.iter().any(|f| f.rule == "I-04") {
+        "无法读取 / cannot be read".to_string()
+    } else if e == 0 && w == 0 {
         "勾稽关系全部通过".to_string()
     } else {
         format!("{e} 处错误，{w} 处提醒")

@@ -217,3 +217,88 @@ fn narrative_warnings_match_the_ground_truth() {
     assert!(checked > 0 || ground_truths().is_empty());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Ground truths with cells, texts and dates scrambled (huge, negative, fractional, blank,
+/// text values; random Chinese text): checking must never panic.
+#[test]
+fn scrambled_reports_never_panic() {
+    use nianbao_core::CellValue;
+    let truths = ground_truths();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let words = [
+        "收到",
+        "申请",
+        "件",
+        "其中",
+        "（",
+        "）",
+        "，",
+        "。",
+        "12",
+        "二十五",
+        "行政复议",
+        "未发生",
+        "结转下年度",
+        "予以公开及部分公开",
+        "现行有效规范性文件",
+        "2024年1月1日至",
+        "共分",
+        "部分",
+        "信息处理费",
+        "元",
+        "\n",
+        "条",
+        "、",
+        "9999999999999999999",
+        "含",
+    ];
+    let mut reports: Vec<Report> = truths
+        .iter()
+        .filter_map(|(_, v)| Report::from_value(v).ok())
+        .collect();
+    for round in 0..4 {
+        for r in reports.iter_mut() {
+            let keys: Vec<String> = r.cells.keys().cloned().collect();
+            for k in keys {
+                let v = match next() % 9 {
+                    0 => CellValue::Int(i64::MAX - (next() % 3) as i64),
+                    1 => CellValue::Int(-((next() % 100) as i64)),
+                    2 => CellValue::Dec((next() % 1000) as f64 / 7.0),
+                    3 => CellValue::Blank,
+                    4 => CellValue::Text("/".into()),
+                    5 => CellValue::Text("见附件".into()),
+                    6 => CellValue::Int(i64::MIN),
+                    _ => CellValue::Int((next() % 20) as i64),
+                };
+                if next() % 3 == 0 {
+                    r.cells.insert(k, v);
+                }
+            }
+            for n in 0..7 {
+                let text: String = (0..(next() % 60))
+                    .map(|_| words[(next() % words.len() as u64) as usize])
+                    .collect();
+                r.sections.insert(n.to_string(), text);
+            }
+            r.date = Some(
+                ["2025-01-20", "garbage", "2025-13-40", "", "2024-12-31x"][(next() % 5) as usize]
+                    .into(),
+            );
+            r.year = [Some(2024), Some(i32::MAX), Some(i32::MIN), None, Some(2019)]
+                [(next() % 5) as usize];
+            if round == 3 {
+                r.template = None;
+            }
+        }
+        for (i, r) in reports.iter().enumerate() {
+            let prev = reports.get((i + 1) % reports.len());
+            let _ = check(r, prev);
+        }
+    }
+}

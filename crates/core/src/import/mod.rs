@@ -19,6 +19,7 @@ pub mod split;
 pub mod text;
 #[cfg(feature = "office")]
 pub mod xlsx;
+#[cfg(feature = "office")]
 pub mod zip;
 
 use crate::finding::{Finding, Severity};
@@ -38,6 +39,28 @@ impl Imported {
             report: Report::default(),
             findings: vec![Finding::new("I-04", Severity::Error, message, message_en)],
         }
+    }
+}
+
+/// Why an input cannot be read (becomes the one I-04 of [`Imported::unreadable`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub message: String,
+    pub message_en: String,
+}
+
+impl Unreadable {
+    pub fn new(message: &str, message_en: &str) -> Unreadable {
+        Unreadable {
+            message: message.to_string(),
+            message_en: message_en.to_string(),
+        }
+    }
+}
+
+impl From<Unreadable> for Imported {
+    fn from(u: Unreadable) -> Imported {
+        Imported::unreadable(&u.message, &u.message_en)
     }
 }
 
@@ -130,7 +153,13 @@ pub fn import(bytes: &[u8], file_name: Option<&str>) -> Imported {
             Err(encoding::DecodeError::Binary) => unreadable_encoding(),
         },
         Format::Html => html::import(bytes),
+        #[cfg(feature = "office")]
         Format::Zip => zip::import(bytes),
+        #[cfg(not(feature = "office"))]
+        Format::Zip => Imported::unreadable(
+            "此版本不含 Word/Excel 读取功能",
+            "this build cannot read Word/Excel files",
+        ),
         Format::Pdf => pdf::import(bytes),
         Format::Csv => csv::import(bytes),
     }

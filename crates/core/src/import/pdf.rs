@@ -2,8 +2,8 @@
 //! The extractor may panic on malformed files: natively the panic is caught; on wasm32
 //! (`panic = "abort"`) the input is pre-validated (header, size, end marker) instead.
 
-use super::zip::Unreadable;
 use super::Imported;
+use super::Unreadable;
 
 /// Largest PDF accepted (bytes).
 pub const MAX_PDF_BYTES: usize = 50 << 20;

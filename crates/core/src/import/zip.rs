@@ -1,13 +1,11 @@
 //! A safe zip reader for DOCX and XLSX: limits on entry size and compression ratio are
 //! checked from the central directory before anything is inflated, and inflation is capped.
 
-#[cfg(feature = "office")]
 use std::io::{Cursor, Read};
 
-#[cfg(feature = "office")]
 use zip::ZipArchive;
 
-use super::Imported;
+use super::{Imported, Unreadable};
 
 /// Largest uncompressed part read (bytes).
 pub const MAX_ENTRY_SIZE: u64 = 50 << 20;
@@ -19,34 +17,10 @@ pub const RATIO_FLOOR: u64 = 1 << 20;
 pub const MAX_ENTRIES: usize = 10_000;
 
 /// An opened archive.
-#[cfg(feature = "office")]
 pub struct Zip<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
 }
 
-/// Why an input cannot be read (becomes the one I-04 of [`Imported::unreadable`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable {
-    pub message: String,
-    pub message_en: String,
-}
-
-impl Unreadable {
-    pub fn new(message: &str, message_en: &str) -> Unreadable {
-        Unreadable {
-            message: message.to_string(),
-            message_en: message_en.to_string(),
-        }
-    }
-}
-
-impl From<Unreadable> for Imported {
-    fn from(u: Unreadable) -> Imported {
-        Imported::unreadable(&u.message, &u.message_en)
-    }
-}
-
-#[cfg(feature = "office")]
 fn corrupt(what: &str) -> Unreadable {
     Unreadable::new(
         &format!("文件已损坏或不完整，无法读取（{what}）"),
@@ -55,7 +29,6 @@ fn corrupt(what: &str) -> Unreadable {
 }
 
 /// Opens an archive (reads its central directory only).
-#[cfg(feature = "office")]
 pub fn open(bytes: &[u8]) -> Result<Zip<'_>, Unreadable> {
     let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(&e.to_string()))?;
     if archive.len() > MAX_ENTRIES {
@@ -67,7 +40,6 @@ pub fn open(bytes: &[u8]) -> Result<Zip<'_>, Unreadable> {
     Ok(Zip { archive })
 }
 
-#[cfg(feature = "office")]
 impl Zip<'_> {
     /// Entry names.
     pub fn names(&self) -> Vec<String> {
@@ -132,7 +104,6 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 }
 
 /// Reads an Office archive: DOCX or XLSX by its parts.
-#[cfg(feature = "office")]
 pub fn import(bytes: &[u8]) -> Imported {
     let zip = match open(bytes) {
         Ok(z) => z,
@@ -148,13 +119,4 @@ pub fn import(bytes: &[u8]) -> Imported {
             "the archive is neither a .docx nor an .xlsx file",
         )
     }
-}
-
-/// Without the `office` feature (the app's main module): DOCX and XLSX are read by the worker.
-#[cfg(not(feature = "office"))]
-pub fn import(_bytes: &[u8]) -> Imported {
-    Imported::unreadable(
-        "此版本不支持 Word（.docx）和 Excel（.xlsx）文件",
-        "DOCX and XLSX support is not built in",
-    )
 }

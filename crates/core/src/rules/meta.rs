@@ -71,9 +71,9 @@ fn m_01(cx: &Context, out: &mut Vec<Finding>) {
     };
     let gov = is_government(r.agency.as_deref(), r.title.as_deref());
     let deadline = if gov {
-        (year + 1, 3, 31)
+        (year.saturating_add(1), 3, 31)
     } else {
-        (year + 1, 1, 31)
+        (year.saturating_add(1), 1, 31)
     };
     if date > deadline {
         let (y, m, d) = date;

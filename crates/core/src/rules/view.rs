@@ -24,13 +24,19 @@ pub(crate) enum V {
     Absent,
 }
 
+/// The largest figure the rules add up (10^15).
+const MAX_COUNT: i64 = 1_000_000_000_000_000;
+
 impl V {
     pub(crate) fn of(v: Option<&CellValue>) -> V {
         match v {
             None => V::Absent,
+            // Beyond 10^15 a figure is no count; keeping it out of the sums also keeps every sum
+            // of a table far from overflow.
+            Some(CellValue::Int(i)) if i.unsigned_abs() > MAX_COUNT as u64 => V::Frac(*i as f64),
             Some(CellValue::Int(i)) => V::Int(*i),
             Some(CellValue::Dec(d)) => {
-                if d.fract() == 0.0 && d.abs() < 9e15 {
+                if d.fract() == 0.0 && d.abs() <= MAX_COUNT as f64 {
                     V::Int(*d as i64)
                 } else {
                     V::Frac(*d)
@@ -380,12 +386,21 @@ pub(crate) fn describe(suspects: &[Vec<Suspect>]) -> (String, String) {
             )
         }
         many => {
-            let parts: Vec<(String, String)> = many.iter().map(one).collect();
+            // Name at most three in the message; `suspects` holds them all.
+            let parts: Vec<(String, String)> = many.iter().take(3).map(one).collect();
             let zh: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
             let en: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
+            let (more_zh, more_en) = if many.len() > 3 {
+                (
+                    format!("（共 {} 种可能）", many.len()),
+                    format!(" ({} possibilities)", many.len()),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             (
-                format!("；无法确定是哪一格：{}", zh.join("，或 ")),
-                format!("; undecided between: {}", en.join(", or ")),
+                format!("；无法确定是哪一格：{}{more_zh}", zh.join("，或 ")),
+                format!("; undecided between: {}{more_en}", en.join(", or ")),
             )
         }
     }
