@@ -10,7 +10,8 @@
 //! `Uint8Array`; the worker says "ready" once it listens, and requests wait until then).
 //!
 //! Fallback: when the worker cannot start (no meta tag, CSP, load error), the call runs on the
-//! UI thread with what the main module has: the light importers, and no exporters.
+//! UI thread with what the main module has: no importer and no exporter (a clear I-04 / error
+//! sentence), so that the first-load module stays small.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -33,8 +34,19 @@ pub async fn import_file(bytes: Vec<u8>, name: Option<String>) -> Imported {
     match call(header, bytes.clone()).await {
         Some((Reply::Imported { imported }, _)) => *imported,
         Some((Reply::Error { message }, _)) => Imported::unreadable(&message, &message),
-        Some((Reply::Exported, _)) | None => nianbao_core::import(&bytes, name.as_deref()),
+        Some((Reply::Exported, _)) | None => import_here(&bytes),
     }
+}
+
+/// The UI-thread fallback when the worker cannot start. It imports nothing itself: calling
+/// an importer here would put it into the first-load module (the text importer and the
+/// encoding tables are +60…200 KB gzip). The app's paste path may call
+/// `nianbao_core::import::text::import` directly if it accepts that cost.
+fn import_here(_bytes: &[u8]) -> Imported {
+    Imported::unreadable(
+        "此浏览器未能启动后台处理（Web Worker），无法读取文件；请粘贴文字",
+        "the background worker could not start, so files cannot be read; paste the text instead",
+    )
 }
 
 /// Renders a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`.
