@@ -36,6 +36,11 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32 app)"
 cargo clippy --target wasm32-unknown-unknown -p nianbao-app --all-targets --locked -- -D warnings
 
+step "clippy (wasm32 worker)"
+# Separate from the app: one invocation would unify features and hide an app that needs the
+# worker-only core features (export, office, pdf).
+cargo clippy --target wasm32-unknown-unknown -p nianbao-worker --all-targets --locked -- -D warnings
+
 step "cargo test (native)"
 cargo test --workspace --locked
 
@@ -48,6 +53,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "trunk build --release"
 trunk build --release --offline
+
+step "size (first load vs on-demand worker)"
+scripts/size.sh
 
 step "e2e (tests/e2e, headless Chromium)"
 mkdir -p tests/out

@@ -4,6 +4,7 @@
 //! It mounts into any element ([`mount`]), so the same build can run as the standalone page
 //! or as a widget inside an agency's own page. All styles live under the `.nb-app` root class.
 
+pub mod components;
 pub mod worker_client;
 
 use leptos::prelude::*;

@@ -1,14 +1,52 @@
 //! The seam between the page and the heavy work: importing PDF/DOCX/XLSX files and rendering
-//! downloads. Callers only see these two async functions, so the work can move off the UI thread
-//! (a Web Worker that is loaded on first use) without touching the components.
+//! downloads. Callers only see these two async functions.
 //!
-//! FIXME(worker): both run on the UI thread for now; the worker replaces the bodies.
+//! The work runs in a Web Worker (crates/worker) built by Trunk as a separate module. The page
+//! does not fetch it at start: the worker is created on the first call and reused. Its loader's
+//! file name (hashed by Trunk) is written into `<meta name="nianbao-worker">` by a post-build
+//! hook (scripts/trunk-worker-meta.sh).
+//!
+//! Protocol: see `nianbao_worker` (request/reply headers as JSON, file bytes as a transferred
+//! `Uint8Array`; the worker says "ready" once it listens, and requests wait until then).
+//!
+//! Fallback: when the worker cannot start (no meta tag, CSP, load error), the call runs on the
+//! UI thread with what the main module has: no importer and no exporter (a clear I-04 / error
+//! sentence), so that the first-load module stays small.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures_channel::oneshot;
+use js_sys::{Array, Uint8Array};
 use nianbao_core::{Finding, Imported, Report};
+use nianbao_worker::{Reply, Request, READY};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+/// The `<meta name=…>` whose `content` is the worker loader's URL (relative to the page).
+pub const WORKER_META: &str = "nianbao-worker";
 
 /// Imports a file of any supported format (detected by content; `name` is a hint).
 pub async fn import_file(bytes: Vec<u8>, name: Option<String>) -> Imported {
-    nianbao_core::import(&bytes, name.as_deref())
+    let header = json(&Request::Import { name: name.clone() });
+    match call(header, bytes.clone()).await {
+        Some((Reply::Imported { imported }, _)) => *imported,
+        Some((Reply::Error { message }, _)) => Imported::unreadable(&message, &message),
+        Some((Reply::Exported, _)) | None => import_here(&bytes),
+    }
+}
+
+/// The UI-thread fallback when the worker cannot start. It imports nothing itself: calling
+/// an importer here would put it into the first-load module (the text importer and the
+/// encoding tables are +60…200 KB gzip). The app's paste path may call
+/// `nianbao_core::import::text::import` directly if it accepts that cost.
+fn import_here(_bytes: &[u8]) -> Imported {
+    Imported::unreadable(
+        "此浏览器未能启动后台处理（Web Worker），无法读取文件；请粘贴文字",
+        "the background worker could not start, so files cannot be read; paste the text instead",
+    )
 }
 
 /// Renders a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`.
@@ -17,7 +55,177 @@ pub async fn export_file(
     findings: Vec<Finding>,
     format: String,
 ) -> Result<Vec<u8>, String> {
-    let format = nianbao_core::export::Format::parse(&format)
-        .ok_or_else(|| format!("unknown format {format}"))?;
-    nianbao_core::export::export(&report, &findings, format).map_err(|e| e.to_string())
+    let header = json(&Request::Export {
+        report: Box::new(report),
+        findings,
+        format,
+    });
+    match call(header, Vec::new()).await {
+        Some((Reply::Exported, bytes)) => Ok(bytes),
+        Some((Reply::Error { message }, _)) => Err(message),
+        Some((Reply::Imported { .. }, _)) => Err("后台处理答非所问 / unexpected reply".into()),
+        None => Err(
+            "此浏览器未能启动后台处理（Web Worker），无法生成下载文件；可用“打印 / 另存为 PDF” \
+             / this browser could not start the background worker"
+                .into(),
+        ),
+    }
+}
+
+fn json(request: &Request) -> String {
+    serde_json::to_string(request).unwrap_or_default()
+}
+
+type Answer = Result<(String, Vec<u8>), ()>;
+
+enum State {
+    /// Not created yet (or crashed after it had worked: created again on the next call).
+    Idle,
+    /// Created; requests wait in `queue` until it says "ready".
+    Starting {
+        worker: Worker,
+        queue: Vec<(u32, String, Vec<u8>)>,
+    },
+    Ready(Worker),
+    /// Could not start: every call runs on the UI thread from now on.
+    Failed,
+}
+
+struct Client {
+    state: State,
+    next_id: u32,
+    pending: HashMap<u32, oneshot::Sender<Answer>>,
+}
+
+thread_local! {
+    static CLIENT: Rc<RefCell<Client>> = Rc::new(RefCell::new(Client {
+        state: State::Idle,
+        next_id: 1,
+        pending: HashMap::new(),
+    }));
+}
+
+/// Sends one request to the worker; `None` when the worker is not available.
+async fn call(header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
+    let rx = CLIENT.with(|client| {
+        let client_rc = client.clone();
+        let mut c = client.borrow_mut();
+        if matches!(c.state, State::Idle) {
+            c.state = match start(client_rc) {
+                Some(worker) => State::Starting {
+                    worker,
+                    queue: Vec::new(),
+                },
+                None => State::Failed,
+            };
+        }
+        let id = c.next_id;
+        c.next_id = c.next_id.wrapping_add(1);
+        let (tx, rx) = oneshot::channel();
+        match &mut c.state {
+            State::Failed | State::Idle => return None,
+            State::Starting { queue, .. } => queue.push((id, header, bytes)),
+            State::Ready(worker) => {
+                if !post(worker, id, &header, &bytes) {
+                    return None;
+                }
+            }
+        }
+        c.pending.insert(id, tx);
+        Some(rx)
+    })?;
+    let (header, bytes) = rx.await.ok()?.ok()?;
+    let reply: Reply = serde_json::from_str(&header).ok()?;
+    Some((reply, bytes))
+}
+
+/// The worker loader's URL from the page's meta tag.
+fn worker_url() -> Option<String> {
+    let meta = document().query_selector(&format!("meta[name=\"{WORKER_META}\"]"));
+    let content = meta.ok().flatten()?.get_attribute("content")?;
+    let content = content.trim();
+    (!content.is_empty()).then(|| content.to_string())
+}
+
+/// Creates the worker and installs its handlers.
+fn start(client: Rc<RefCell<Client>>) -> Option<Worker> {
+    let url = worker_url()?;
+    let worker = Worker::new(&url).ok()?;
+
+    let on_message_client = client.clone();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let data = ev.data();
+        if data.as_string().as_deref() == Some(READY) {
+            let mut c = on_message_client.borrow_mut();
+            if let State::Starting { worker, queue } = std::mem::replace(&mut c.state, State::Idle)
+            {
+                let mut failed = Vec::new();
+                for (id, header, bytes) in queue {
+                    if !post(&worker, id, &header, &bytes) {
+                        failed.push(id);
+                    }
+                }
+                for id in failed {
+                    if let Some(tx) = c.pending.remove(&id) {
+                        let _ = tx.send(Err(()));
+                    }
+                }
+                c.state = State::Ready(worker);
+            }
+            return;
+        }
+        let msg = Array::from(&data);
+        let Some(id) = msg.get(0).as_f64().map(|n| n as u32) else {
+            return;
+        };
+        let header = msg.get(1).as_string().unwrap_or_default();
+        let bytes = msg
+            .get(2)
+            .dyn_into::<Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default();
+        let tx = on_message_client.borrow_mut().pending.remove(&id);
+        if let Some(tx) = tx {
+            let _ = tx.send(Ok((header, bytes)));
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+
+    // A load failure (404, CSP) or a crash (a panic aborts the module): every waiting call
+    // falls back; a worker that had worked is created again on the next call.
+    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        let mut c = client.borrow_mut();
+        let old = std::mem::replace(&mut c.state, State::Idle);
+        c.state = match old {
+            State::Ready(worker) => {
+                worker.terminate();
+                State::Idle
+            }
+            State::Starting { worker, .. } => {
+                worker.terminate();
+                State::Failed
+            }
+            other => other,
+        };
+        for (_, tx) in c.pending.drain() {
+            let _ = tx.send(Err(()));
+        }
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    Some(worker)
+}
+
+/// Posts `[id, header, bytes]`, transferring the bytes' buffer.
+fn post(worker: &Worker, id: u32, header: &str, bytes: &[u8]) -> bool {
+    let data = Uint8Array::from(bytes);
+    let msg = Array::of3(&JsValue::from(id), &JsValue::from_str(header), &data);
+    let transfer = Array::of1(&data.buffer());
+    worker.post_message_with_transfer(&msg, &transfer).is_ok() || worker.post_message(&msg).is_ok()
+}
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
 }

@@ -6,6 +6,7 @@
 //! stderr and exit code 2.
 
 mod args;
+mod export_cmd;
 mod render;
 
 use std::io::Write;
@@ -26,6 +27,8 @@ nianbao — 政府信息公开工作年度报告检查工具 / checks Chinese go
       --json           每个文件输出一行 JSON：{\"file\", \"report\", \"findings\"}
   nianbao rules [ID] [--json]
       列出全部规则（或一条）的级别、标题和说明 / list every rule with its doc
+  nianbao export FILE --to docx|html|xlsx|csv|json -o OUT
+      检查后导出为 Word、网页、Excel、CSV 或 JSON / check and write the report in a format
   nianbao template 2021|2019
       输出该模板的空白报告文档（JSON）/ print an empty report document
   nianbao --help | --version
@@ -55,6 +58,9 @@ fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
         "check" => cmd_check(rest),
         "rules" => cmd_rules(rest),
         "template" => cmd_template(rest),
+        "export" => Ok(ExitCode::from(
+            u8::try_from(export_cmd::run(rest)).unwrap_or(2),
+        )),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

@@ -5,11 +5,14 @@
 //! The flow is one way: input bytes → [`import()`] → [`Report`] → [`check()`] → findings →
 //! view / export.
 
+#[cfg(feature = "charts")]
+pub mod charts;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod finding;
 pub mod import;
 pub mod model;
+pub mod present;
 pub mod rules;
 pub mod template;
 pub mod text;

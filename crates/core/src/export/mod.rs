@@ -5,7 +5,6 @@
 //! panics on report content: blank and text cells are written as they are, a report without a
 //! template is written in the template its year or its cell keys imply.
 
-pub mod charts;
 mod csv;
 mod docx;
 mod html;
@@ -18,7 +17,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::finding::{Finding, Severity};
-use crate::model::{Report, TemplateId};
+use crate::model::Report;
+
+pub use crate::charts;
+pub use crate::present::{esc, template_of};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -121,23 +123,6 @@ pub fn export_html(report: &Report, findings: &[Finding], previous: Option<&Repo
     html::write(report, findings, previous).into_bytes()
 }
 
-/// The template to write a report in: its own, else the one its cell keys or year imply.
-pub fn template_of(report: &Report) -> TemplateId {
-    if let Some(t) = report.template {
-        return t;
-    }
-    if report.cells.keys().any(|k| k.starts_with("s3.r3_6_")) {
-        return TemplateId::V2021;
-    }
-    if report.cells.contains_key("s3.r3_6") || report.cells.contains_key("s2.rules.made") {
-        return TemplateId::V2019;
-    }
-    report
-        .year
-        .map(TemplateId::for_year)
-        .unwrap_or(TemplateId::V2021)
-}
-
 /// The report title: its own, else `{机关}{年}年政府信息公开工作年度报告`.
 pub fn title_of(report: &Report) -> String {
     if let Some(t) = report.title.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -182,25 +167,6 @@ pub fn marked_cells(findings: &[Finding]) -> BTreeMap<String, (Severity, Vec<Str
         }
     }
     out
-}
-
-/// Escapes text for XML and HTML (text and attribute values). Control characters that XML
-/// cannot hold are dropped.
-pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            '\t' | '\n' | '\r' => o.push(ch),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 /// The rows outside the template of a table (`s2`, `s3`, `s4`) as notes under it:

@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
-use super::esc;
 use crate::model::Report;
+use crate::present::{esc, template_of};
 use crate::template::{self, Kind};
 
 /// A chart: rows of bars, one value per series (`None`: not filled in).
@@ -287,7 +287,7 @@ pub fn applicants(r: &Report) -> Chart {
 
 /// The result groups of 表三 (（一）…（六）), each the sum of its rows' 总计.
 fn result_groups(r: &Report) -> Vec<(&'static str, Vec<String>)> {
-    let t = template::get(super::template_of(r));
+    let t = template::get(template_of(r));
     let mut groups: Vec<(&'static str, Vec<String>)> = vec![
         ("予以公开", vec!["r3_1".into()]),
         ("部分公开", vec!["r3_2".into()]),
@@ -335,7 +335,7 @@ pub fn results(r: &Report) -> Chart {
 
 /// The sub-reasons of 不予公开, 无法提供, 不予处理 and 其他处理 (总计 column).
 pub fn reasons(r: &Report) -> Chart {
-    let t = template::get(super::template_of(r));
+    let t = template::get(template_of(r));
     let rows = t
         .s3_rows()
         .iter()
@@ -401,7 +401,7 @@ pub fn appeals(r: &Report) -> Chart {
 
 /// The counts of section 2 (amounts of money and signed changes left out).
 pub fn section2(r: &Report) -> Chart {
-    let t = template::get(super::template_of(r));
+    let t = template::get(template_of(r));
     let rows = t
         .cells()
         .iter()

@@ -1,0 +1,211 @@
+// End-to-end: charts, downloads (through the on-demand Web Worker) and the rules reference,
+// mounted with nb_mount_extras (src/components/harness.rs) into the release build.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveDir } from './server.mjs';
+import { foreignRequests, launchChromium, openPage } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = process.env.NB_DIST ?? resolve(here, '../../dist');
+const OUT = resolve(here, '../out');
+const CORPUS = process.env.NB_CORPUS ?? resolve(here, '../../../shared/corpus/public');
+
+let server;
+let browser;
+
+before(async () => {
+  await mkdir(OUT, { recursive: true });
+  server = await serveDir(DIST);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const isWorker = (url) => new URL(url).pathname.includes('nianbao-worker');
+
+async function corpusJson(name) {
+  const path = resolve(CORPUS, name);
+  return existsSync(path) ? readFile(path, 'utf8') : null;
+}
+
+/** Opens the app and mounts the extras for a report; returns the page handles. */
+async function openExtras({ report, previous = null, width = 1280 } = {}) {
+  const handles = await openPage(browser, server.url, { width, height: 900 });
+  const { page } = handles;
+  await page.getByTestId('title').waitFor({ state: 'visible' });
+  await page.evaluate(
+    ([r, p]) => {
+      const host = document.createElement('div');
+      host.id = 'extras-host';
+      document.body.append(host);
+      window.wasmBindings.nb_mount_extras(host, r, p, null);
+    },
+    [report, previous],
+  );
+  await page.getByTestId('extras').waitFor({ state: 'attached' });
+  return handles;
+}
+
+async function download(page, format) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(`download-${format}`).click(),
+  ]);
+  const path = resolve(OUT, `download.${format}`);
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), bytes: await readFile(path), path };
+}
+
+test('worker is not fetched at page load; downloads load it once and produce every format', async (t) => {
+  const report = await corpusJson('002_huaian_szf_2024.json');
+  if (!report) return t.skip(`no corpus at ${CORPUS}`);
+  const { context, page, requests, consoleErrors } = await openExtras({ report });
+  try {
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requests.filter(isWorker), [], 'worker fetched at page load');
+    const meta = await page.locator('meta[name="nianbao-worker"]').getAttribute('content');
+    assert.match(meta, /nianbao-worker.*_loader\.js/);
+
+    const json = await download(page, 'json');
+    assert.match(json.name, /\.json$/);
+    const doc = JSON.parse(json.bytes.toString('utf8'));
+    assert.equal(doc.report.template, '2021');
+    assert.equal(doc.report.cells['s3.r3_1.natural'], 1288);
+    assert.ok(requests.some((u) => isWorker(u) && u.includes('_bg.wasm')), 'worker wasm fetched on first use');
+
+    const docx = await download(page, 'docx');
+    assert.equal(docx.bytes.subarray(0, 2).toString('latin1'), 'PK');
+    const xlsx = await download(page, 'xlsx');
+    assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK');
+    const csv = await download(page, 'csv');
+    assert.ok(csv.bytes.length > 100);
+    const html = await download(page, 'html');
+    assert.match(html.bytes.toString('utf8'), /<table/);
+    assert.match(await page.getByTestId('download-status').textContent(), /已生成/);
+
+    // The worker is created once and reused.
+    const workerWasm = requests.filter((u) => isWorker(u) && u.includes('_bg.wasm'));
+    assert.equal(workerWasm.length, 1, `worker wasm requests: ${workerWasm}`);
+    assert.deepEqual(consoleErrors, [], 'console errors');
+    assert.deepEqual(foreignRequests(requests), [], 'requests that left 127.0.0.1');
+
+    // The HTML export read with JavaScript disabled still shows its tables and numbers.
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.newPage();
+      await p.goto(pathToFileURL(html.path).href);
+      assert.ok((await p.locator('table').count()) >= 3, 'tables in the HTML export');
+      const text = await p.locator('body').innerText();
+      assert.match(text, /政府信息公开/);
+      assert.match(text, /1288/); // s3.r3_1.natural of 淮安 2024
+      await p.screenshot({ path: resolve(OUT, 'export-html-nojs.png'), fullPage: true });
+    } finally {
+      await noJs.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('charts: SVG with accessible tables, reasons on demand, year over year, SVG and PNG downloads', async (t) => {
+  const report = await corpusJson('002_huaian_szf_2024.json');
+  const previous = await corpusJson('004_hongzequ_qzf_2024.json');
+  if (!report || !previous) return t.skip(`no corpus at ${CORPUS}`);
+  const { context, page, consoleErrors } = await openExtras({ report, previous });
+  try {
+    const charts = page.getByTestId('charts');
+    await charts.waitFor({ state: 'visible' });
+    const svgs = charts.locator('.nb-chart-svg svg[role="img"]');
+    assert.ok((await svgs.count()) >= 5, `svg charts: ${await svgs.count()}`);
+    assert.equal(await page.getByTestId('nb-chart-yoy').count(), 1, 'year-over-year chart');
+    // Each chart carries its data table (inside a disclosure).
+    assert.ok((await charts.locator('table.nb-chart-data').count()) >= 5);
+    // The sub-reasons open on demand.
+    const reasons = page.getByTestId('chart-reasons');
+    assert.equal(await reasons.locator('svg').isVisible(), false);
+    await reasons.locator(':scope > summary').click();
+    await reasons.locator('svg').first().waitFor({ state: 'visible' });
+
+    const first = charts.locator('.nb-chart-figure').first();
+    const [svgDl] = await Promise.all([
+      page.waitForEvent('download'),
+      first.getByRole('button', { name: '下载 SVG' }).click(),
+    ]);
+    assert.match(svgDl.suggestedFilename(), /\.svg$/);
+    const [pngDl] = await Promise.all([
+      page.waitForEvent('download'),
+      first.getByRole('button', { name: '下载 PNG' }).click(),
+    ]);
+    assert.match(pngDl.suggestedFilename(), /\.png$/);
+    const pngPath = resolve(OUT, 'chart-download.png');
+    await pngDl.saveAs(pngPath);
+    const png = await readFile(pngPath);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+
+    await charts.screenshot({ path: resolve(OUT, 'charts.png') });
+    assert.deepEqual(consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('rules reference: anchors open the rule; print hides the controls', async (t) => {
+  const report = await corpusJson('002_huaian_szf_2024.json');
+  if (!report) return t.skip(`no corpus at ${CORPUS}`);
+  const { context, page, consoleErrors } = await openExtras({ report });
+  try {
+    const rules = page.getByTestId('rules-ref');
+    await rules.waitFor({ state: 'visible' });
+    const i04 = page.locator('#rule-I-04');
+    assert.equal(await i04.getAttribute('open'), null);
+    await page.evaluate(() => {
+      window.location.hash = '#rule-I-04';
+    });
+    await page.waitForFunction(() => document.getElementById('rule-I-04')?.open === true);
+    assert.match(await i04.innerText(), /I-04 · 错误[\s\S]*无法读取/);
+    const ids = await rules.locator('details.nb-rule').evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(ids.includes('rule-I-01') && ids.includes('rule-I-05'), ids.join(' '));
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('downloads').isVisible(), false, 'downloads hidden in print');
+    assert.equal(await rules.isVisible(), false, 'rules reference hidden in print');
+    await writeFile(resolve(OUT, 'extras-print.pdf'), await page.pdf({ format: 'A4' }));
+    assert.deepEqual(consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('heavy imports (DOCX, PDF) run in the worker and read the 淮安 2024 cells', async (t) => {
+  const files = ['docx/002_huaian_szf_2024.docx', 'pdf/002_huaian_szf_2024.pdf']
+    .map((f) => resolve(CORPUS, '..', f))
+    .filter((f) => existsSync(f));
+  if (files.length === 0) return t.skip(`no corpus at ${CORPUS}`);
+  const { context, page, requests, consoleErrors } = await openPage(browser, server.url);
+  try {
+    await page.getByTestId('title').waitFor({ state: 'visible' });
+    for (const file of files) {
+      const bytes = [...(await readFile(file))];
+      const name = file.split('/').pop();
+      const json = await page.evaluate(
+        async ([b, n]) => window.wasmBindings.nb_import_file(new Uint8Array(b), n),
+        [bytes, name],
+      );
+      const imported = JSON.parse(json);
+      const errors = imported.findings.filter((f) => f.rule === 'I-04');
+      assert.deepEqual(errors, [], `${name}: unreadable`);
+      assert.equal(imported.report.cells['s3.r3_1.natural'], 1288, `${name}: s3.r3_1.natural`);
+    }
+    assert.equal(requests.filter((u) => isWorker(u) && u.includes('_bg.wasm')).length, 1, 'one worker');
+    assert.deepEqual(consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
