@@ -108,7 +108,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <Show when=loaded fallback=|| view! { <main class="nb-main"><PasteBox /></main> }>
                 <div class="nb-layout">
-                    <aside class="nb-left">
+                    <aside class="nb-left" aria-label=move || tr(lang(), "概要与目录", "Summary and contents")>
                         <Summary />
                     </aside>
                     <main class="nb-center">
@@ -122,7 +122,7 @@ pub fn App() -> impl IntoView {
                         </div>
                         <RuleList />
                     </main>
-                    <aside class="nb-right" id="nb-findings-panel">
+                    <aside class="nb-right" id="nb-findings-panel" aria-label=move || tr(lang(), "发现的问题", "Findings")>
                         <FindingsPanel />
                     </aside>
                     <div class="nb-bottombar">
