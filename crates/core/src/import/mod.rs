@@ -1,7 +1,15 @@
 //! Importers: bytes of any supported format → the report document, plus import findings
 //! (I-01…I-05) for everything that could not be read with certainty.
 
+pub mod csv;
+pub mod docx;
+pub mod grid;
+pub mod html;
+pub mod pdf;
+pub mod prose;
 pub mod split;
+pub mod xlsx;
+pub mod zip;
 
 use crate::finding::{Finding, Severity};
 use crate::model::Report;
