@@ -197,7 +197,7 @@ pub fn scroll_to(key: &str, focus: bool) {
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+    opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     if focus {
         let target = el

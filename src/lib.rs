@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use components::findings::FindingsPanel;
+use components::findings::{FindingsPanel, PrintAppendix};
 use components::input::{NewReportForm, PasteBox, Toolbar};
 use components::report_view::ReportView;
 use components::verdict::{Summary, VerdictBanner};
@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                             <PasteBox />
                         </Show>
                         <ReportView />
+                        <PrintAppendix />
                         <div class="nb-charts" data-testid="charts-slot">
                             // appextra: <Charts report findings previous/>
                         </div>

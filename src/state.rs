@@ -82,13 +82,18 @@ impl Doc {
         self.redo.clear();
         if let Some(Edit::Cell {
             key: k,
+            before,
             after,
             session: s,
-            ..
         }) = self.undo.last_mut()
         {
             if k == key && *s == session {
-                *after = Some(value);
+                // Typing back the old value (or Esc) leaves nothing to undo.
+                if *before == Some(value.clone()) {
+                    self.undo.pop();
+                } else {
+                    *after = Some(value);
+                }
                 return;
             }
         }

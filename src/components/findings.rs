@@ -127,7 +127,20 @@ fn finding_item(f: Finding, lang: Lang) -> impl IntoView {
         )),
         _ => None,
     };
+    // The located fix (`cell=value;…`), when the rules found exactly one.
+    let fix = match f.suspects.as_slice() {
+        [one] => Some(
+            one.iter()
+                .map(|s| format!("{}={}", s.cell, s.should_be.display()))
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
+        _ => None,
+    };
+    // Rule messages may already name the likely mistake; don't say it twice.
+    let says_suspect = f.message.contains("有误");
     let suspects = match f.suspects.as_slice() {
+        _ if says_suspect => None,
         [] => None,
         [one] => Some(tr_s(
             lang,
@@ -199,7 +212,12 @@ fn finding_item(f: Finding, lang: Lang) -> impl IntoView {
     let locatable = !cells.is_empty();
     let rule_href = format!("#nb-rule-{}", f.rule);
     view! {
-        <li class=class data-testid="finding" data-rule=f.rule.clone()>
+        <li
+            class=class
+            data-testid="finding"
+            data-rule=f.rule.clone()
+            data-fix=fix
+        >
             <div class="nb-finding-head">
                 // appextra: rule-id links open <RulesRef/>; until then they jump to the rule list.
                 <a class="nb-chip" href=rule_href>{chip}</a>
@@ -222,5 +240,39 @@ fn finding_item(f: Finding, lang: Lang) -> impl IntoView {
                 }
             })}
         </li>
+    }
+}
+
+/// The findings as a table after the report, shown only when printing.
+#[component]
+pub fn PrintAppendix() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let lang = ctx.lang.get();
+        let rows = ctx.findings.with(|all| {
+            all.iter()
+                .map(|f| {
+                    let message = match lang {
+                        Lang::Zh => f.message.clone(),
+                        Lang::En => f.message_en.clone(),
+                    };
+                    view! {
+                        <tr>
+                            <td>{f.rule.clone()}</td>
+                            <td>{format!("{} {}", sev_icon(f), sev_word(f, lang))}</td>
+                            <td>{message}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <section class="nb-print-only" aria-hidden="true">
+                <h3>{tr(lang, "附：检查结果", "Appendix: findings")}</h3>
+                <table class="nb-table">
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
     }
 }

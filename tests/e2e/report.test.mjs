@@ -204,22 +204,20 @@ test('paste pingtan 2022 text → T3-03 errors on their cells; fixing one update
     const count = await t303.count();
     const verdictBefore = await page.getByTestId('verdict-text').textContent();
     await page.screenshot({ path: resolve(OUT, 'state-errors.png') });
-    // Locate the first one: its cell is focused and marked as an error.
-    await t303.first().getByRole('button').click();
+    // Locate one that names a single likely mistake: that cell gets focus and the error mark.
+    const located = page.locator('[data-testid=finding][data-rule="T3-03"][data-fix]').first();
+    const fix = (await located.getAttribute('data-fix')).split(';').map((kv) => kv.split('='));
+    await located.getByRole('button').click();
     const key = await page.evaluate(() => document.activeElement.dataset.key);
-    assert.ok(key, 'a cell has focus');
+    assert.equal(key, fix[0][0], 'the likely mistake has focus');
     assert.ok(await cell(page, key).evaluate((e) => e.classList.contains('is-focused')));
+    assert.ok(await cell(page, key).evaluate((e) => e.classList.contains('is-error')));
     await page.screenshot({ path: resolve(OUT, 'state-finding-focused.png') });
     await axe(page, 'errors');
-    // Type the value the identity needs (from the finding's suspect, else its expected value).
-    const want = await t303.first().evaluate((li) => {
-      const m = li.textContent.match(/应为 (-?\d+)/);
-      return m ? m[1] : null;
-    });
-    assert.ok(want, 'the finding says what the value should be');
+    // Type the values the other cells imply: the identity holds, the error goes.
     const errors = async () => page.locator('[data-testid=finding].is-error').count();
     const before = await errors();
-    await input(page, key).fill(want);
+    for (const [k, v] of fix) await input(page, k).fill(v);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=finding].is-error').length < n, before);
     assert.ok((await t303.count()) < count, 'that T3-03 error is gone');
     assert.notEqual(await page.getByTestId('verdict-text').textContent(), verdictBefore);
