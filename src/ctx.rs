@@ -47,13 +47,12 @@ pub fn use_ctx() -> AppCtx {
 
 impl AppCtx {
     /// Creates the state, restoring a saved draft if there is one, and starts saving drafts.
-    pub fn new() -> AppCtx {
+    pub fn create() -> AppCtx {
         let restored = load_draft();
         let session = restored.as_ref().map(Doc::last_session).unwrap_or(0) + 1;
         let doc = RwSignal::new(restored);
-        let findings = Memo::new(move |_| {
-            doc.with(|d| d.as_ref().map(Doc::findings).unwrap_or_default())
-        });
+        let findings =
+            Memo::new(move |_| doc.with(|d| d.as_ref().map(Doc::findings).unwrap_or_default()));
         let marks = Memo::new(move |_| findings.with(|f| state::cell_marks(f)));
         let ctx = AppCtx {
             lang: RwSignal::new(Lang::Zh),

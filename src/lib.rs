@@ -55,7 +55,7 @@ pub fn mount_to_id(id: &str) -> bool {
 /// (summary, report, findings).
 #[component]
 pub fn App() -> impl IntoView {
-    let ctx = AppCtx::new();
+    let ctx = AppCtx::create();
     provide_context(ctx);
     let new_open = RwSignal::new(false);
     let dragging = RwSignal::new(false);

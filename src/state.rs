@@ -282,7 +282,10 @@ pub fn group_by_rule(findings: &[Finding]) -> Vec<(String, Vec<usize>)> {
         } else {
             f.severity
         };
-        match groups.iter_mut().find(|(r, s, _)| *r == f.rule && *s == sev) {
+        match groups
+            .iter_mut()
+            .find(|(r, s, _)| *r == f.rule && *s == sev)
+        {
             Some((_, _, v)) => v.push(i),
             None => groups.push((f.rule.clone(), sev, vec![i])),
         }
@@ -317,10 +320,18 @@ pub fn counts(findings: &[Finding]) -> Counts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     Pass,
-    Errors { errors: usize, warnings: usize },
-    WarningsOnly { warnings: usize },
+    Errors {
+        errors: usize,
+        warnings: usize,
+    },
+    WarningsOnly {
+        warnings: usize,
+    },
     /// The input could not be read as a report: the I-04 message, if any.
-    Unreadable { message: String, message_en: String },
+    Unreadable {
+        message: String,
+        message_en: String,
+    },
 }
 
 pub fn verdict(doc: &Doc, findings: &[Finding]) -> Verdict {

@@ -97,8 +97,15 @@ async fn new_report_edit_undo_redo() {
         .query_selector("[id='nb-c-s4.review.upheld']")
         .unwrap()
         .expect("section-4 cell");
-    assert!(cell.class_list().contains("is-blank"), "blank shown as blank");
-    let input: HtmlInputElement = cell.query_selector("input").unwrap().unwrap().unchecked_into();
+    assert!(
+        cell.class_list().contains("is-blank"),
+        "blank shown as blank"
+    );
+    let input: HtmlInputElement = cell
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(input.value(), "");
     input.focus().unwrap();
     input.set_value("12");
@@ -117,12 +124,18 @@ async fn new_report_edit_undo_redo() {
     tick().await;
     assert_eq!(input.value(), "12");
     // The verdict is shown for the edited report (re-checked on every edit).
-    assert!(by_testid(&host, "verdict").text_content().unwrap().contains("2021"));
+    assert!(by_testid(&host, "verdict")
+        .text_content()
+        .unwrap()
+        .contains("2021"));
     click(&host, "[data-testid=clear]");
     tick().await;
     click(&host, "[data-testid=clear-confirm]");
     tick().await;
-    assert!(host.query_selector("[data-testid=paste]").unwrap().is_some());
+    assert!(host
+        .query_selector("[data-testid=paste]")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]

@@ -164,14 +164,22 @@ fn finding_item(f: Finding, lang: Lang) -> impl IntoView {
             format!(
                 "可能有误（其一）：{}",
                 many.iter()
-                    .map(|set| set.iter().map(|s| cell_name(&s.cell)).collect::<Vec<_>>().join("+"))
+                    .map(|set| set
+                        .iter()
+                        .map(|s| cell_name(&s.cell))
+                        .collect::<Vec<_>>()
+                        .join("+"))
                     .collect::<Vec<_>>()
                     .join(" 或 ")
             ),
             format!(
                 "Possibly wrong (one of): {}",
                 many.iter()
-                    .map(|set| set.iter().map(|s| s.cell.clone()).collect::<Vec<_>>().join("+"))
+                    .map(|set| set
+                        .iter()
+                        .map(|s| s.cell.clone())
+                        .collect::<Vec<_>>()
+                        .join("+"))
                     .collect::<Vec<_>>()
                     .join(" or ")
             ),

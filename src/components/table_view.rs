@@ -216,9 +216,9 @@ fn Cell(
         })
     });
     let shown = move || {
-        typed
-            .get()
-            .unwrap_or_else(|| value.with(|v| v.as_ref().map(CellValue::display).unwrap_or_default()))
+        typed.get().unwrap_or_else(|| {
+            value.with(|v| v.as_ref().map(CellValue::display).unwrap_or_default())
+        })
     };
     let k = key.clone();
     let edited = Memo::new(move |_| {
@@ -330,8 +330,12 @@ fn on_key(ev: &KeyboardEvent, ctx: crate::ctx::AppCtx, key: &str, original: Stor
         "ArrowRight" if at_end => (0, 1),
         _ => return,
     };
-    let r = input.get_attribute("data-r").and_then(|v| v.parse::<i32>().ok());
-    let c = input.get_attribute("data-c").and_then(|v| v.parse::<i32>().ok());
+    let r = input
+        .get_attribute("data-r")
+        .and_then(|v| v.parse::<i32>().ok());
+    let c = input
+        .get_attribute("data-c")
+        .and_then(|v| v.parse::<i32>().ok());
     let (Some(r), Some(c)) = (r, c) else {
         return;
     };

@@ -9,10 +9,8 @@ use crate::i18n::{tr, tr_s, Lang};
 use crate::state::{verdict, Verdict};
 
 fn current(ctx: crate::ctx::AppCtx) -> Option<Verdict> {
-    ctx.doc.with(|d| {
-        d.as_ref()
-            .map(|d| ctx.findings.with(|f| verdict(d, f)))
-    })
+    ctx.doc
+        .with(|d| d.as_ref().map(|d| ctx.findings.with(|f| verdict(d, f))))
 }
 
 fn words(v: &Verdict, lang: Lang) -> (&'static str, &'static str, String) {
