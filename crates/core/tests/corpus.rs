@@ -89,7 +89,14 @@ fn run(input: &Path, truth_path: &Path) -> Outcome {
             problems.push(format!("{key}: invented (not in the text)"));
         }
     }
-    for field in ["template", "year", "agency", "date"] {
+    // Workbooks and key/value CSV hold only the tables: no title, agency or date to read.
+    let ext = input.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let fields: &[&str] = if ext == "xlsx" || ext == "csv" {
+        &["template"]
+    } else {
+        &["template", "year", "agency", "date"]
+    };
+    for &field in fields {
         let want = &truth[field];
         let got = match field {
             "template" => report
@@ -108,7 +115,9 @@ fn run(input: &Path, truth_path: &Path) -> Outcome {
             problems.push(format!("{field}: got {got}, want {want}"));
         }
     }
-    if let Some(amb) = truth["ambiguous"].as_object() {
+    // `ambiguous` describes the plain-text reading (digits run together); a table in HTML, Word
+    // or Excel fixes every cell, so there nothing is ambiguous.
+    if let Some(amb) = truth["ambiguous"].as_object().filter(|_| ext == "txt") {
         for key in amb.keys() {
             let flagged = findings
                 .iter()
@@ -120,7 +129,10 @@ fn run(input: &Path, truth_path: &Path) -> Outcome {
     }
     // Errors: exactly the expected ones (by rule id and count); missing tables in partial texts
     // are expected S-04/I-05 and not false errors.
-    let partial = truth["missing"].as_array().is_some_and(|m| !m.is_empty());
+    let partial = input
+        .parent()
+        .and_then(|d| d.file_name())
+        .is_some_and(|d| d == "partial");
     let mut want_errors: Vec<String> = truth["expected_findings"]
         .as_array()
         .map(|a| {

@@ -1,14 +1,25 @@
 //! Importers: bytes of any supported format → the report document, plus import findings
 //! (I-01…I-05) for everything that could not be read with certainty.
+//!
+//! The format is detected from the content ([`detect`]); the file name is only a tie-breaker,
+//! because users rename files and browsers drop extensions.
 
 pub mod csv;
+#[cfg(feature = "office")]
 pub mod docx;
+pub mod encoding;
 pub mod grid;
 pub mod html;
+pub mod json;
+pub mod meta;
 pub mod pdf;
 pub mod prose;
+pub mod sections;
 pub mod split;
+pub mod text;
+#[cfg(feature = "office")]
 pub mod xlsx;
+#[cfg(feature = "office")]
 pub mod zip;
 
 use crate::finding::{Finding, Severity};
@@ -31,20 +42,172 @@ impl Imported {
     }
 }
 
+/// Why an input cannot be read (becomes the one I-04 of [`Imported::unreadable`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub message: String,
+    pub message_en: String,
+}
+
+impl Unreadable {
+    pub fn new(message: &str, message_en: &str) -> Unreadable {
+        Unreadable {
+            message: message.to_string(),
+            message_en: message_en.to_string(),
+        }
+    }
+}
+
+impl From<Unreadable> for Imported {
+    fn from(u: Unreadable) -> Imported {
+        Imported::unreadable(&u.message, &u.message_en)
+    }
+}
+
+/// The input formats, as detected from the bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A `nianbao.report/1` document.
+    Json,
+    Html,
+    /// A zip container: .docx or .xlsx (the importer looks inside).
+    Zip,
+    Pdf,
+    Csv,
+    /// Plain text in any encoding.
+    Text,
+    /// Empty input.
+    Empty,
+}
+
+/// Detects the format from magic bytes and, for text, from the first characters.
+pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
+    if bytes.is_empty() {
+        return Format::Empty;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Format::Zip;
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Format::Pdf;
+    }
+    let ext = file_name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    // Look at the start of the text (any encoding with an ASCII-compatible start is enough).
+    let head: String = match encoding::decode(bytes.get(..4096).unwrap_or(bytes)) {
+        Ok((t, _)) => t,
+        Err(_) => String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes)).into_owned(),
+    };
+    let start = head.trim_start().to_ascii_lowercase();
+    if start.starts_with('{') {
+        return Format::Json;
+    }
+    let looks_html = start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (start.starts_with("<!--") && start.contains('<'))
+        || (start.starts_with('<') && (start.contains("<table") || start.contains("<body")));
+    if looks_html || ((ext == "html" || ext == "htm") && start.starts_with('<')) {
+        return Format::Html;
+    }
+    if ext == "csv" || looks_like_csv(&head) {
+        return Format::Csv;
+    }
+    Format::Text
+}
+
+/// Most of the first lines have the same number (≥ 1) of commas and no sentence ends in them:
+/// a table exported as CSV, even without its extension.
+fn looks_like_csv(head: &str) -> bool {
+    let lines: Vec<&str> = head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let commas = first.matches(',').count();
+    if lines.len() < 3 || commas == 0 {
+        return false;
+    }
+    let same = lines
+        .iter()
+        .filter(|l| l.matches(',').count() == commas && !l.contains('。'))
+        .count();
+    same * 5 >= lines.len() * 4
+}
+
 /// Reads any supported input, detected by content (the file name is only a hint).
 pub fn import(bytes: &[u8], file_name: Option<&str>) -> Imported {
-    let _ = file_name;
-    if bytes.is_empty() {
-        return Imported::unreadable("输入为空", "empty input");
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) if text.trim_start().starts_with('{') => match Report::from_json(text) {
-            Ok(report) => Imported {
-                report,
-                findings: Vec::new(),
-            },
-            Err(e) => Imported::unreadable(&e.message, &e.message_en),
+    match detect(bytes, file_name) {
+        Format::Empty => Imported::unreadable("输入为空", "empty input"),
+        Format::Json => match encoding::decode(bytes) {
+            Ok((text, _)) => json::import(&text),
+            Err(_) => unreadable_encoding(),
         },
-        _ => Imported::unreadable("暂不支持此格式", "unsupported format"),
+        Format::Text => match encoding::decode(bytes) {
+            Ok((text, _)) => text::import(&text),
+            Err(encoding::DecodeError::Empty) => Imported::unreadable("输入为空", "empty input"),
+            Err(encoding::DecodeError::Binary) => unreadable_encoding(),
+        },
+        Format::Html => html::import(bytes),
+        #[cfg(feature = "office")]
+        Format::Zip => zip::import(bytes),
+        #[cfg(not(feature = "office"))]
+        Format::Zip => Imported::unreadable(
+            "此版本不含 Word/Excel 读取功能",
+            "this build cannot read Word/Excel files",
+        ),
+        Format::Pdf => pdf::import(bytes),
+        Format::Csv => csv::import(bytes),
+    }
+}
+
+fn unreadable_encoding() -> Imported {
+    Imported::unreadable(
+        "无法读取：不是文本或编码无法识别",
+        "cannot read: not text or unknown encoding",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_content() {
+        assert_eq!(detect(b"", None), Format::Empty);
+        assert_eq!(detect(b"PK\x03\x04....", Some("a.txt")), Format::Zip);
+        assert_eq!(detect(b"%PDF-1.7", None), Format::Pdf);
+        assert_eq!(detect(b"  {\"schema\":1}", None), Format::Json);
+        assert_eq!(detect(b"<!-- src -->\n<html>", None), Format::Html);
+        assert_eq!(detect("规章 1".as_bytes(), Some("a.txt")), Format::Text);
+        assert_eq!(detect(b"key,value\n", Some("a.CSV")), Format::Csv);
+        let csv = "项目,数值\n规章/本年制发件数,1\n规章/本年废止件数,0\n规章/现行有效件数,11\n";
+        assert_eq!(detect(csv.as_bytes(), None), Format::Csv);
+        let prose = "一、总体情况\n2024年，我市坚持公开，推进工作。\n二、主动公开政府信息情况\n";
+        assert_eq!(detect(prose.as_bytes(), None), Format::Text);
+    }
+
+    #[test]
+    fn report_json_round_trips() {
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n规章\t1\t0\t2\n";
+        let first = import(text.as_bytes(), None);
+        let again = import(first.report.to_json().as_bytes(), Some("r.json"));
+        assert!(again.findings.is_empty());
+        assert_eq!(again.report.cells, first.report.cells);
+        assert_eq!(import(b"{ not json", None).findings[0].rule, "I-04");
+    }
+
+    #[test]
+    fn empty_and_binary_are_one_i04() {
+        for input in [&b""[..], &b"\x00\x01\x02\xff\xfe\x00"[..]] {
+            let r = import(input, None);
+            assert_eq!(r.findings.len(), 1);
+            assert_eq!(r.findings[0].rule, "I-04");
+            assert!(r.report.cells.is_empty());
+        }
     }
 }

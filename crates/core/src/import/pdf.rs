@@ -2,8 +2,8 @@
 //! The extractor may panic on malformed files: natively the panic is caught; on wasm32
 //! (`panic = "abort"`) the input is pre-validated (header, size, end marker) instead.
 
-use super::zip::Unreadable;
 use super::Imported;
+use super::Unreadable;
 
 /// Largest PDF accepted (bytes).
 pub const MAX_PDF_BYTES: usize = 50 << 20;
@@ -21,16 +21,9 @@ pub fn import(bytes: &[u8]) -> Imported {
     }
 }
 
-/// Stand-in until `crate::import::text::import_text` exists: the lead replaces this body
-/// with that call. Reads only title, year, agency, date and sections from the lines.
+/// The extracted text goes through the plain-text importer (the PDF-text layouts live there).
 fn import_text(text: &str) -> Imported {
-    let lines: Vec<String> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect();
-    super::prose::from_parts(&[], &lines)
+    super::text::import(text)
 }
 
 /// The text of a PDF, or why it cannot be read (the I-04: `Imported::from(err)`).

@@ -8,8 +8,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::grid::{Grid, GridCell, MAX_COLS, MAX_ROWS};
-use super::zip::Unreadable;
 use super::Imported;
+use super::Unreadable;
 use crate::finding::Source;
 
 /// Most sheets read.

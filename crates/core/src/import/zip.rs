@@ -5,7 +5,7 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
-use super::Imported;
+use super::{Imported, Unreadable};
 
 /// Largest uncompressed part read (bytes).
 pub const MAX_ENTRY_SIZE: u64 = 50 << 20;
@@ -19,28 +19,6 @@ pub const MAX_ENTRIES: usize = 10_000;
 /// An opened archive.
 pub struct Zip<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
-}
-
-/// Why an input cannot be read (becomes the one I-04 of [`Imported::unreadable`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable {
-    pub message: String,
-    pub message_en: String,
-}
-
-impl Unreadable {
-    pub fn new(message: &str, message_en: &str) -> Unreadable {
-        Unreadable {
-            message: message.to_string(),
-            message_en: message_en.to_string(),
-        }
-    }
-}
-
-impl From<Unreadable> for Imported {
-    fn from(u: Unreadable) -> Imported {
-        Imported::unreadable(&u.message, &u.message_en)
-    }
 }
 
 fn corrupt(what: &str) -> Unreadable {

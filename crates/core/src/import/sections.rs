@@ -1,0 +1,182 @@
+//! Splitting a report into its six sections by their headings (SPEC.md §2). Headings are found
+//! by keyword with their numeral (`二、主动公开政府信息情况`, also `二 主动…`, `二.主动…`,
+//! `## 二、…`, leading spaces, traditional characters), in order, anywhere in the text — crawler
+//! copies put the whole report on one line, so headings are not necessarily at a line start.
+//! The numeral is required: prefaces list the section titles without it.
+
+use super::text::doc::{norm_chars, Doc, Norm};
+use crate::template::{SECTION_ALIASES, SECTION_HEADINGS};
+
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// Where one section's heading is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Heading {
+    /// Char index of the heading's numeral.
+    pub start: usize,
+    /// Char index just after the heading.
+    pub body: usize,
+}
+
+/// The six sections' headings (index 0 = section 1), `None` when not found.
+pub fn find(doc: &Doc) -> [Option<Heading>; 6] {
+    let norm = Norm::new(doc, 0, doc.len());
+    let mut out = [None; 6];
+    let mut cursor = 0usize;
+    for (k, found) in out.iter_mut().enumerate() {
+        let mut best: Option<(usize, usize)> = None;
+        let mut names: Vec<&str> = SECTION_ALIASES[k].to_vec();
+        if let Some((_, rest)) = SECTION_HEADINGS[k].split_once('、') {
+            names.push(rest);
+        }
+        for name in names {
+            let mut needle = vec![NUMERALS[k]];
+            needle.extend(norm_chars(name));
+            let mut from = cursor;
+            while let Some(i) = norm.find(&needle, from) {
+                let start = norm.doc_index(i, doc.len());
+                if is_heading_start(doc, start) {
+                    let end = norm.doc_index(i + needle.len() - 1, doc.len()) + 1;
+                    if best.is_none_or(|(s, _)| i < s) {
+                        best = Some((i, end));
+                    }
+                    break;
+                }
+                from = i + 1;
+            }
+        }
+        if let Some((i, body)) = best {
+            *found = Some(Heading {
+                start: norm.doc_index(i, doc.len()),
+                body,
+            });
+            cursor = i + 1;
+        }
+    }
+    // Headings worded differently from every alias: the numeral and a keyword close after it.
+    for k in 0..6 {
+        if out[k].is_some() {
+            continue;
+        }
+        let from = out[..k].iter().flatten().map(|h| h.body).max().unwrap_or(0);
+        let to = out[k + 1..]
+            .iter()
+            .flatten()
+            .map(|h| h.start)
+            .min()
+            .unwrap_or(doc.len());
+        out[k] = by_keyword(doc, k, from, to);
+    }
+    out
+}
+
+/// Keywords that identify a section heading when its wording matches no alias.
+const KEYWORDS: [&[&str]; 6] = [
+    &["总体情况", "概述", "基本情况"],
+    &["主动公开"],
+    &["依申请", "收到和处理", "申请情况"],
+    &["行政复议", "行政诉讼"],
+    &["存在的主要问题", "存在问题", "主要问题", "改进"],
+    &["其他需要报告", "其他事项"],
+];
+
+/// How far after the numeral the keyword may be (a heading is short).
+const KEYWORD_REACH: usize = 24;
+
+fn by_keyword(doc: &Doc, k: usize, from: usize, to: usize) -> Option<Heading> {
+    let to = to.min(doc.len());
+    let mut i = from.min(to);
+    while i < to {
+        if doc.chars[i] == NUMERALS[k]
+            && is_heading_start(doc, i)
+            && matches!(
+                doc.chars.get(i + 1),
+                Some('、' | '.' | '．' | ' ' | '\u{3000}' | '，')
+            )
+        {
+            let end = (i + KEYWORD_REACH).min(to);
+            let window: String = doc.chars[i..end]
+                .iter()
+                .take_while(|c| !matches!(c, '。' | '；' | '\n' | '：'))
+                .collect();
+            for kw in KEYWORDS[k] {
+                if let Some(p) = window.find(kw) {
+                    let body = i + window[..p].chars().count() + kw.chars().count();
+                    let rest = doc.chars[body..end.max(body)]
+                        .iter()
+                        .take_while(|c| !matches!(c, '。' | '；' | '\n'))
+                        .position(|c| *c == '况' || *c == '项' || *c == '施');
+                    let body = rest.map_or(body, |r| body + r + 1);
+                    return Some(Heading { start: i, body });
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The end of section `k` (0-based): the start of the next found heading, else the text's end.
+pub fn end_of(headings: &[Option<Heading>; 6], k: usize, doc_len: usize) -> usize {
+    headings
+        .iter()
+        .skip(k + 1)
+        .flatten()
+        .map(|h| h.start)
+        .next()
+        .unwrap_or(doc_len)
+}
+
+/// A numeral starts a heading unless it is part of `（二）`, `第二` or a longer numeral.
+fn is_heading_start(doc: &Doc, i: usize) -> bool {
+    let prev = doc.chars[..i.min(doc.len())]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\t' | '\u{3000}' | '#' | '*'));
+    !matches!(
+        prev,
+        Some(
+            '（' | '(' | '第' | '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        )
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str) -> Vec<Option<usize>> {
+        let doc = Doc::new(text);
+        find(&doc).iter().map(|h| h.map(|h| h.start)).collect()
+    }
+
+    #[test]
+    fn headings_on_lines_and_on_one_line() {
+        let t = "一、总体情况\n甲\n  二、主动公开政府信息情况\n三 收到和处理政府信息公开申请情况\n## 四.政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n无";
+        assert!(starts(t).iter().all(Option::is_some));
+        let one = "序。一、总体情况甲二、主动公开政府信息情况乙三、收到和处理政府信息公开申请情况丙四、政府信息公开行政复议、行政诉讼情况丁五、存在的主要问题及改进情况戊六、其他需要报告的事项无";
+        assert!(starts(one).iter().all(Option::is_some));
+    }
+
+    #[test]
+    fn other_wordings_by_keyword() {
+        let t = "一、总体情况\n甲\n二、主动公开情况\n乙\n三、依申请公开办理情况\n丙\n四、行政复议和行政诉讼情况\n丁\n五、工作中存在的问题和改进措施\n戊\n六、其他需要报告的事项\n";
+        let s = starts(t);
+        assert!(s.iter().all(Option::is_some), "{s:?}");
+        let doc = Doc::new(t);
+        let h = find(&doc);
+        let body = h[3].map(|h| doc.slice(h.start, h.body));
+        assert_eq!(body.as_deref(), Some("四、行政复议和行政诉讼情况"));
+    }
+
+    #[test]
+    fn numeral_required_and_sub_headings_rejected() {
+        let t = "包括总体情况、主动公开政府信息情况。\n（二）主动公开政府信息情况\n二、行政机关主动公开政府信息情况";
+        let s = starts(t);
+        assert_eq!(s[0], None);
+        assert_eq!(
+            s[1],
+            Some(t.chars().position(|c| c == '行').unwrap_or(0) - 2)
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! Writing what was read into the report: values into cells, non-numbers kept verbatim with
+//! I-03, ambiguous splits with I-02, numbers that fit nowhere with I-01.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::doc::Doc;
+use super::tokens::{Field, Group};
+use crate::finding::{Finding, Severity};
+use crate::import::split::{Reading, SplitOptions};
+use crate::model::{CellValue, ExtraRow};
+
+/// Most I-01 findings reported one by one (a garbage input must not flood the user).
+const MAX_I01: usize = 50;
+
+#[derive(Default)]
+pub struct Sink {
+    pub cells: BTreeMap<String, CellValue>,
+    pub findings: Vec<Finding>,
+    pub extra_rows: Vec<ExtraRow>,
+    pub units: BTreeMap<String, String>,
+    /// Rows (`s3.r3_1`) that got values, even unreadable ones: never blanked afterwards.
+    pub seen_rows: BTreeSet<String>,
+    /// What the digit splitter may use: figures stated in the prose, the money unit.
+    pub split_opts: SplitOptions,
+    i01: usize,
+}
+
+impl Sink {
+    /// Sets one cell from its source text; a text that is neither number nor mark is I-03.
+    pub fn put(&mut self, doc: &Doc, key: String, f: &Field) {
+        let v = if f.empty {
+            CellValue::Blank
+        } else {
+            CellValue::parse(&f.text)
+        };
+        if let CellValue::Text(t) = &v {
+            if !v.is_mark() {
+                self.findings.push(
+                    Finding::new(
+                        "I-03",
+                        Severity::Warning,
+                        format!("单元格内容不是数字：{t}"),
+                        format!("cell is not a number: {t}"),
+                    )
+                    .with_cells([key.clone()])
+                    .with_source(doc.source(f.start))
+                    .with_text(t.clone()),
+                );
+            }
+        }
+        self.cells.insert(key, v);
+    }
+
+    /// Sets a row from a split reading; columns the text does not fix get an I-02 each.
+    pub fn put_reading(&mut self, doc: &Doc, keys: &[String], g: &Group, r: &Reading) {
+        for (i, key) in keys.iter().enumerate() {
+            let v = r.values.get(i).cloned().unwrap_or(CellValue::Blank);
+            let mut alts: Vec<CellValue> = Vec::new();
+            for alt in &r.alternatives {
+                if let Some(a) = alt.get(i) {
+                    if *a != v && !alts.contains(a) {
+                        alts.push(a.clone());
+                    }
+                }
+            }
+            if !alts.is_empty() {
+                let text = quote(&g.joined());
+                let mut f = Finding::new(
+                    "I-02",
+                    Severity::Warning,
+                    format!("数字连在一起，无法确定拆分：“{text}”，取 {}", v.display()),
+                    format!(
+                        "digits run together, split not certain: \"{text}\", took {}",
+                        v.display()
+                    ),
+                )
+                .with_cells([key.clone()])
+                .with_source(doc.source(g.start()))
+                .with_text(text);
+                alts.truncate(20);
+                f.alternatives = alts;
+                self.findings.push(f);
+            }
+            self.cells.insert(key.clone(), v);
+        }
+    }
+
+    /// A cell read as blank only because of its position (leading empty fields): I-02 with 0 as
+    /// the other reading.
+    pub fn doubtful_blank(&mut self, doc: &Doc, key: &str, at: usize) {
+        let mut f = Finding::new(
+            "I-02",
+            Severity::Warning,
+            "按位置为空白，也可能是表头合并单元格造成的错位（或为 0）",
+            "blank by position; may be a shift caused by merged header cells (or 0)",
+        )
+        .with_cells([key.to_string()])
+        .with_source(doc.source(at))
+        .with_text("");
+        f.alternatives = vec![CellValue::Int(0)];
+        self.findings.push(f);
+    }
+
+    /// A row label that differs from the template's by a typo (S-07, warning): only the importer
+    /// sees the labels, so it reports this itself.
+    pub fn label_typo(
+        &mut self,
+        doc: &Doc,
+        g: &Group,
+        keys: &[String],
+        span: &[char],
+        official: &str,
+    ) {
+        let written: String = span.iter().collect();
+        self.findings.push(
+            Finding::new(
+                "S-07",
+                Severity::Warning,
+                format!("行标题“{written}”与模板“{official}”不一致"),
+                format!("row label \"{written}\" differs from the template's \"{official}\""),
+            )
+            .with_cells(keys.to_vec())
+            .with_source(doc.source(g.start()))
+            .with_text(written),
+        );
+    }
+
+    /// A row one cell short that took a value floating above its table (see
+    /// `tables::fill_lost_cells`): I-02 on that cell, with the other placements' values.
+    pub fn lost_cell(
+        &mut self,
+        doc: &Doc,
+        key: &str,
+        lost: &Field,
+        row: &Group,
+        alts: Vec<CellValue>,
+    ) {
+        let text = quote(&format!("{} / {}", lost.text, row.joined()));
+        let mut f = Finding::new(
+            "I-02",
+            Severity::Warning,
+            format!("该行少一个单元格，取表格上方游离的数字 {} 补入；位置不确定：“{text}”", lost.text),
+            format!("row one cell short: took the value {} floating above the table; its column is not certain: \"{text}\"", lost.text),
+        )
+        .with_cells([key.to_string()])
+        .with_source(doc.source(lost.start))
+        .with_text(text);
+        f.alternatives = alts;
+        self.findings.push(f);
+    }
+
+    /// A group whose numbers could not be placed in any cell.
+    pub fn unplaced(&mut self, doc: &Doc, g: &Group, table: &str) {
+        if !g
+            .fields
+            .iter()
+            .any(|f| !f.empty && !CellValue::parse(&f.text).is_mark())
+        {
+            return;
+        }
+        self.i01 += 1;
+        if self.i01 > MAX_I01 {
+            return;
+        }
+        let text = quote(&g.joined());
+        self.findings.push(
+            Finding::new(
+                "I-01",
+                Severity::Warning,
+                format!("表格中的数字无法对应到任何单元格（{table}）：{text}"),
+                format!("number(s) in table {table} could not be placed in any cell: {text}"),
+            )
+            .with_source(doc.source(g.start()))
+            .with_text(text),
+        );
+    }
+
+    pub fn extra(&mut self, table: &str, label: String, g: &Group, n: usize) {
+        let fields = trim_fields(&g.fields, n);
+        self.extra_rows.push(ExtraRow {
+            table: table.to_string(),
+            label,
+            values: fields
+                .iter()
+                .map(|f| {
+                    if f.empty {
+                        CellValue::Blank
+                    } else {
+                        CellValue::parse(&f.text)
+                    }
+                })
+                .collect(),
+        });
+    }
+
+    pub fn missing(&mut self, what_zh: &str, what_en: &str) {
+        self.findings.push(Finding::new(
+            "I-05",
+            Severity::Info,
+            format!("未找到{what_zh}"),
+            format!("{what_en} not found"),
+        ));
+    }
+}
+
+/// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first
+/// (merged label cells and line ends leave empty fields around the values).
+pub fn trim_fields(fields: &[Field], n: usize) -> Vec<Field> {
+    let mut end = fields.len();
+    // Trailing empty fields, and trailing words (a 备注 column) beyond the row's cells.
+    while end > n && (fields[end - 1].empty || is_word(&fields[end - 1].text)) {
+        end -= 1;
+    }
+    let mut start = 0;
+    while end - start > n && fields[start].empty {
+        start += 1;
+    }
+    fields[start..end].to_vec()
+}
+
+fn is_word(text: &str) -> bool {
+    let v = CellValue::parse(text);
+    !v.is_number() && !v.is_mark() && !super::tokens::is_numberish(text)
+}
+
+/// Source text quoted in a finding, cut to a readable length.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 120;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}

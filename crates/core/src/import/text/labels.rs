@@ -1,0 +1,225 @@
+//! Matching the text before a group of values against the template's row labels. Real labels
+//! are wrapped, prefixed by group labels (`（三）不予公开1.属于国家秘密`), preceded by header
+//! words, cut in pieces by PDF extraction, and mistyped (`属于国际秘密`, `其他法律行政止公开`).
+
+use super::doc::norm_chars;
+use crate::template::RowDef;
+
+/// A match as good as an exact label.
+pub const STRONG: i32 = 10;
+/// A label that differs by a few characters.
+pub const FUZZY: i32 = 6;
+/// A piece of a label (a wrapped line).
+pub const FRAGMENT: i32 = 2;
+
+/// The normalised forms a row may be written as.
+pub fn candidates(row: &RowDef) -> Vec<Vec<char>> {
+    let mut out = vec![norm_chars(row.label)];
+    out.extend(row.aliases.iter().map(|a| norm_chars(a)));
+    if let Some(g) = row.group {
+        let mut c = norm_chars(g);
+        c.extend(norm_chars(row.label));
+        out.push(c);
+    }
+    out.retain(|c| c.len() >= 2);
+    out
+}
+
+/// How well `label` (the normalised text before a group) names a row with these candidates.
+/// Containment scores by where the candidate ends (the label nearest the values wins).
+pub fn score(label: &[char], cands: &[Vec<char>]) -> i32 {
+    score_at(label, cands).0
+}
+
+/// [`score`] and where in `label` the match ends: when the text before a group holds several
+/// row labels (a PDF puts a row's label after its numbers), the one ending last is this
+/// group's.
+pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
+    if label.is_empty() {
+        return (0, 0);
+    }
+    let mut best = (0, 0);
+    for c in cands {
+        if let Some(end) = rfind(label, c) {
+            let near_end = if end == label.len() { 3 } else { 0 };
+            let long = (c.len() / 4).min(3) as i32;
+            best = best.max((STRONG + near_end + long, end));
+        }
+    }
+    if best.0 > 0 {
+        return best;
+    }
+    for c in cands {
+        if c.len() >= 6 {
+            let (d, end) = semi_global_distance_at(c, label);
+            if d * 4 <= c.len() {
+                best = best.max((FUZZY, end));
+            }
+            // The text ends with the start of a label wrapped onto the next line — more than
+            // a group label (`（六）其他处理`) that several rows share: past the list number.
+            let k = (1..c.len())
+                .rev()
+                .find(|&k| label.ends_with(&c[..k]))
+                .unwrap_or(0);
+            let shared = c
+                .iter()
+                .position(|x| x.is_ascii_digit())
+                .map_or(0, |d| d + 1);
+            if k >= 4 && k > shared && k * 3 >= c.len() {
+                best = best.max((FUZZY, label.len()));
+            }
+        }
+    }
+    if best.0 > 0 {
+        return best;
+    }
+    if label.len() >= 3 && cands.iter().any(|c| find(c, label).is_some()) {
+        return (FRAGMENT, label.len());
+    }
+    (0, 0)
+}
+
+/// End index (exclusive) of the last occurrence of `needle` in `hay`.
+pub fn rfind(hay: &[char], needle: &[char]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..].starts_with(needle))
+        .map(|i| i + needle.len())
+}
+
+pub fn find(hay: &[char], needle: &[char]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+}
+
+/// Edit distance between `pat` and the best-matching substring of `text` (free start and end
+/// in `text`). `text` is cut to its last 60 chars, so the cost is bounded.
+pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
+    semi_global_distance_at(pat, text).0
+}
+
+/// [`semi_global_distance`] and the end (exclusive, in `text`) of the best match.
+pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
+    let off = text.len().saturating_sub(60);
+    let text = &text[off..];
+    let mut prev: Vec<usize> = vec![0; text.len() + 1];
+    let mut cur = vec![0; text.len() + 1];
+    for (i, p) in pat.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, t) in text.iter().enumerate() {
+            let sub = prev[j] + usize::from(p != t);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    // Ties go to the latest end.
+    let (end, d) = prev
+        .iter()
+        .enumerate()
+        .min_by_key(|(j, d)| (**d, std::cmp::Reverse(*j)))
+        .map_or((0, pat.len()), |(j, d)| (j, *d));
+    (d, off + end)
+}
+
+/// The row label as written when it differs from `official` by a typo (S-07): the text from
+/// the label's first two characters to its last two, when that differs by at most a quarter
+/// of its length. A label cut by a line wrap (its end missing) is not a typo.
+pub fn typo_span(label: &[char], official: &[char]) -> Option<Vec<char>> {
+    // Some reports drop the list numbers (`属于国际秘密` for `1.属于国家秘密`).
+    let head = official.get(..2)?;
+    if official.first().is_some_and(char::is_ascii_digit) && find(label, head).is_none() {
+        return typo_span_exact(label, official.get(1..)?);
+    }
+    typo_span_exact(label, official)
+}
+
+fn typo_span_exact(label: &[char], official: &[char]) -> Option<Vec<char>> {
+    let n = official.len();
+    if n < 6 || find(label, official).is_some() {
+        return None;
+    }
+    let start = find(label, &official[..2])?;
+    let tail = &official[n - 2..];
+    let from = start + n / 2;
+    let end = rfind(label.get(from..)?, tail)? + from;
+    let span = label.get(start..end)?.to_vec();
+    let d = edit_distance(&span, official);
+    (d > 0 && d * 4 <= n).then_some(span)
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(label: &str, cand: &str) -> i32 {
+        score(
+            &label.chars().collect::<Vec<_>>(),
+            &[cand.chars().collect()],
+        )
+    }
+
+    #[test]
+    fn typos() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let t = typo_span(&c("三2其他法律行政止公开"), &c("2其他法律行政法规禁止公开"));
+        assert_eq!(t, Some(c("2其他法律行政止公开")));
+        assert!(typo_span(
+            &c("5要求行政机关确认或重新出"),
+            &c("5要求行政机关确认或重新出具已获取信息")
+        )
+        .is_none());
+        assert!(typo_span(&c("三不予公开1属于国家秘密"), &c("1属于国家秘密")).is_none());
+        assert!(typo_span(&c("1属于国际秘密"), &c("1属于国家秘密")).is_some());
+        assert!(typo_span(&c("三不予公开属于国际秘密"), &c("1属于国家秘密")).is_some());
+    }
+
+    #[test]
+    fn scores() {
+        assert!(
+            s(
+                "申请人情况一本年新收政府信息公开申请数量",
+                "一本年新收政府信息公开申请数量"
+            ) >= STRONG + 3
+        );
+        assert_eq!(
+            s("三2其他法律行政止公开", "2其他法律行政法规禁止公开"),
+            FUZZY
+        );
+        assert_eq!(
+            s("计其他情形", "二部分公开区分处理的只计这一情形不计其他情形"),
+            FRAGMENT
+        );
+        assert_eq!(s("本", "1属于国家秘密"), 0);
+        assert_eq!(
+            s(
+                "4无正当理由5要求行政机关确认或重新出具",
+                "5要求行政机关确认或重新出具已获取信息"
+            ),
+            FUZZY
+        );
+        let l: Vec<char> = "1属于国家秘密三2其他法律行政止公开".chars().collect();
+        let a = score_at(&l, &["1属于国家秘密".chars().collect()]);
+        let b = score_at(&l, &["2其他法律行政法规禁止公开".chars().collect()]);
+        assert!(a.0 > b.0 && b.1 > a.1);
+    }
+}

@@ -1,0 +1,272 @@
+//! Section 3: the value groups are aligned to the template rows in order (dynamic
+//! programming), anchored by the labels that can be read. PDF extraction displaces, splits and
+//! wraps labels but keeps the rows' order; crawler copies keep labels but glue the numbers.
+
+use super::cells::{trim_fields, Sink};
+use super::doc::{norm_chars, Doc};
+use super::labels::{self, FRAGMENT, FUZZY, STRONG};
+use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
+use super::tokens::Group;
+use crate::finding::{Finding, Severity};
+use crate::model::{CellValue, TemplateId};
+
+/// Group labels of section 3 and the 2019 single （六） row: a group labelled only by one of
+/// these is a subtotal or a row of the other template — an extra row.
+const S3_EXTRA_LABELS: [&str; 5] = [
+    "（三）不予公开",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+    "三、本年度办理结果",
+];
+
+fn s3_extra(label: &[char], strong_match: bool) -> Option<&'static str> {
+    if strong_match {
+        return None;
+    }
+    S3_EXTRA_LABELS
+        .iter()
+        .find(|l| {
+            let n = norm_chars(l);
+            label.ends_with(&n)
+        })
+        .copied()
+}
+
+const S3_COLS: usize = 7;
+
+/// `next` continues `prev` when both are separated numbers, together exactly one row, and the
+/// text between them names no row (`…只计这一情 447 7 0` / `形，不计其他情形） 0 0 0 454`).
+fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
+    let count = |g: &Group| g.fields.iter().filter(|f| !f.empty).count();
+    let (a, b) = (count(prev), count(next));
+    a > 1
+        && b > 1
+        && a + b == S3_COLS
+        && specs
+            .iter()
+            .all(|s| labels::score(&next.label, &s.cands) < FUZZY)
+}
+
+/// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
+/// numbers and one column is, in most of them, the sum of the five legal-person columns, that
+/// column is dropped and reported (S-05: only the importer sees columns).
+fn strip_subtotal_column(doc: &Doc, sink: &mut Sink, groups: &[Group]) -> Option<Vec<Group>> {
+    let nums = |g: &Group| -> Option<Vec<i64>> {
+        let f = trim_fields(&g.fields, S3_COLS + 1);
+        (f.len() == S3_COLS + 1)
+            .then(|| {
+                f.iter()
+                    .map(|x| CellValue::parse(&x.text).as_i64())
+                    .collect()
+            })
+            .flatten()
+    };
+    let rows: Vec<Vec<i64>> = groups.iter().filter_map(nums).collect();
+    if rows.len() < 3 || rows.len() * 2 < groups.len() {
+        return None;
+    }
+    // Subtotal right after 自然人 (index 1) or right before 总计 (index 6).
+    let fits = |k: usize| {
+        rows.iter()
+            .filter(|v| {
+                let legal: i64 = (1..S3_COLS).filter(|&i| i != k).map(|i| v[i]).sum();
+                v[k] == legal
+            })
+            .count()
+    };
+    let k = [1usize, 6].into_iter().max_by_key(|&k| fits(k))?;
+    if fits(k) * 2 < rows.len() {
+        return None;
+    }
+    let first = groups.iter().find(|g| nums(g).is_some())?;
+    sink.findings.push(
+        Finding::new(
+            "S-05",
+            Severity::Warning,
+            "第三部分表格多出“法人或其他组织”小计列（模板中没有），已忽略该列",
+            "section 3 table has an extra 法人或其他组织 subtotal column (not in the template); ignored",
+        )
+        .with_source(doc.source(first.start())),
+    );
+    Some(
+        groups
+            .iter()
+            .map(|g| {
+                let mut g = g.clone();
+                if nums(&g).is_some() {
+                    g.fields = trim_fields(&g.fields, S3_COLS + 1);
+                    g.fields.remove(k);
+                }
+                g
+            })
+            .collect(),
+    )
+}
+
+/// Section 3: groups aligned to the rows in order, anchored by their labels.
+pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
+    let specs = specs(t, 3);
+    let stripped = strip_subtotal_column(doc, sink, groups);
+    let groups = stripped.as_deref().unwrap_or(groups);
+    // A group of 14, 21 … values with no blank is several rows on one line.
+    let mut gs: Vec<Group> = Vec::new();
+    for g in groups {
+        let f = trim_fields(&g.fields, S3_COLS);
+        if f.len() > S3_COLS && f.len().is_multiple_of(S3_COLS) && f.iter().all(|x| !x.empty) {
+            for (k, chunk) in f.chunks(S3_COLS).enumerate() {
+                gs.push(Group {
+                    label: if k == 0 { g.label.clone() } else { Vec::new() },
+                    line_label: if k == 0 {
+                        g.line_label.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    fields: chunk.to_vec(),
+                    unit: None,
+                });
+            }
+        } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, &specs)) {
+            // A row whose numbers wrapped around a piece of its label.
+            prev.fields
+                .extend(g.fields.iter().filter(|x| !x.empty).cloned());
+        } else {
+            gs.push(g.clone());
+        }
+    }
+    let overflow = gs.len().saturating_sub(MAX_GROUPS);
+    for g in gs.iter().skip(MAX_GROUPS) {
+        sink.unplaced(doc, g, "s3");
+    }
+    gs.truncate(gs.len() - overflow);
+    let m = gs.len();
+    let n = specs.len();
+    // Of several row labels in one stretch of text, the one nearest the group counts: the last
+    // one in the text before it, the first one in the text after it. The others are leftovers
+    // of neighbouring rows.
+    let scored = |label: &[char], nearest_is_last: bool| -> Vec<i32> {
+        let at: Vec<(i32, usize)> = specs
+            .iter()
+            .map(|s| labels::score_at(label, &s.cands))
+            .collect();
+        let ends = at.iter().filter(|(v, _)| *v >= FUZZY).map(|(_, e)| *e);
+        let near = if nearest_is_last {
+            ends.max()
+        } else {
+            ends.min()
+        }
+        .unwrap_or(0);
+        at.iter()
+            .map(|&(v, e)| if v >= FUZZY && e != near { FRAGMENT } else { v })
+            .collect()
+    };
+    // A group without a (clear) label on its own line may be labelled by the text after it (PDF
+    // extraction puts a wrapped label around its numbers): the lines between it and the next
+    // group, minus the next group's own line.
+    let line_best: Vec<i32> = gs
+        .iter()
+        .map(|g| {
+            specs
+                .iter()
+                .map(|s| labels::score(&g.line_label, &s.cands))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let score: Vec<Vec<i32>> = (0..gs.len())
+        .map(|i| {
+            let mut sc = scored(&gs[i].label, true);
+            if let (true, Some(next)) = (line_best[i] < FUZZY, gs.get(i + 1)) {
+                let cut = next.label.len().saturating_sub(next.line_label.len());
+                let after = scored(&next.label[..cut], false);
+                for (v, a) in sc.iter_mut().zip(after) {
+                    *v = (*v).max(a - 2);
+                }
+            }
+            sc
+        })
+        .collect();
+    let extra: Vec<Option<&'static str>> = gs
+        .iter()
+        .zip(&score)
+        .map(|(g, sc)| s3_extra(&g.line_label, sc.iter().any(|v| *v >= FUZZY)))
+        .collect();
+    // A label on the group's own line is certain; text on the lines between two groups may
+    // belong to either, so only the former forbids other rows.
+    let assign = |i: usize, j: usize| -> i32 {
+        let s = score[i][j];
+        let pen = if line_best[i] >= FUZZY && s < FUZZY {
+            3 * STRONG
+        } else {
+            0
+        };
+        1 + s - pen
+    };
+    let drop = |i: usize| -> i32 {
+        if extra[i].is_some() {
+            4
+        } else {
+            -4
+        }
+    };
+    // dp[i][j]: best score with the first i groups and the first j rows. Back: 0 assign, 1 skip
+    // row, 2 drop group.
+    const NEG: i32 = i32::MIN / 4;
+    let w = n + 1;
+    let mut dp = vec![NEG; (m + 1) * w];
+    let mut back = vec![0u8; (m + 1) * w];
+    dp[0] = 0;
+    for i in 0..=m {
+        for j in 0..=n {
+            let cur = dp[i * w + j];
+            if cur == NEG {
+                continue;
+            }
+            let mut relax = |ii: usize, jj: usize, v: i32, b: u8| {
+                if v > dp[ii * w + jj] {
+                    dp[ii * w + jj] = v;
+                    back[ii * w + jj] = b;
+                }
+            };
+            if i < m && j < n {
+                relax(i + 1, j + 1, cur + assign(i, j), 0);
+            }
+            if j < n {
+                relax(i, j + 1, cur, 1);
+            }
+            if i < m {
+                relax(i + 1, j, cur + drop(i), 2);
+            }
+        }
+    }
+    let (mut i, mut j) = (m, n);
+    let mut slots: Vec<Option<usize>> = vec![None; m];
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            0 if i > 0 && j > 0 => {
+                slots[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            1 if j > 0 => j -= 1,
+            _ if i > 0 => i -= 1,
+            _ => break,
+        }
+    }
+    let mut placed = Vec::new();
+    let mut filled = vec![false; n];
+    for (k, g) in gs.iter().enumerate() {
+        match (slots[k], extra[k]) {
+            (Some(j), _) => {
+                filled[j] = true;
+                if let Some(span) = labels::typo_span(&g.label, &norm_chars(specs[j].row.label)) {
+                    sink.label_typo(doc, g, &specs[j].keys(), &span, specs[j].row.label);
+                }
+                placed.push(Placed { spec: j, group: g });
+            }
+            (None, Some(label)) => sink.extra("s3", label.to_string(), g, S3_COLS),
+            (None, None) => sink.unplaced(doc, g, "s3"),
+        }
+    }
+    write(doc, sink, "s3", &specs, &placed);
+}

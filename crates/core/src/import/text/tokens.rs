@@ -1,0 +1,474 @@
+//! Tokens of a table area: label text, values and empty fields, with their positions. One
+//! tokenizer serves every plain-text layout: tab-separated fields (web-page copies), pipe
+//! tables (markdown/OCR, also one cell per line), and free text where only spaces — or nothing
+//! at all, in crawler copies — separate the cells. Consecutive values form a [`Group`]: the
+//! cells of one row (or several rows, or a run of digits to be split), preceded by its label.
+
+use super::doc::{Doc, Folder};
+use crate::model::is_mark;
+use crate::text::{fold_width, is_label_punct};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Text,
+    Value,
+    /// An empty field between explicit separators (tab or `|`): a blank cell.
+    Empty,
+}
+
+#[derive(Clone, Debug)]
+pub struct Tok {
+    pub kind: TokKind,
+    /// Char range in the doc (for `Empty`, start == end).
+    pub start: usize,
+    pub end: usize,
+    /// `元` / `万元` written right after a number.
+    pub unit: Option<&'static str>,
+}
+
+/// A field of a value group.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub text: String,
+    pub start: usize,
+    pub empty: bool,
+}
+
+/// Consecutive values with the label text before them.
+#[derive(Clone, Debug)]
+pub struct Group {
+    /// The normalised text since the previous group (at most [`LABEL_KEEP`] chars, the end kept).
+    pub label: Vec<char>,
+    /// The part of `label` on the same line as the first value (empty when the label is on
+    /// lines above): a merged group label on a line of its own is not this row's label.
+    pub line_label: Vec<char>,
+    pub fields: Vec<Field>,
+    pub unit: Option<&'static str>,
+}
+
+impl Group {
+    pub fn start(&self) -> usize {
+        self.fields.first().map_or(0, |f| f.start)
+    }
+
+    /// The non-empty fields' text joined by spaces (what the digit splitter reads).
+    pub fn joined(&self) -> String {
+        let parts: Vec<&str> = self
+            .fields
+            .iter()
+            .filter(|f| !f.empty)
+            .map(|f| f.text.as_str())
+            .collect();
+        parts.join(" ")
+    }
+
+    pub fn has_value(&self) -> bool {
+        self.fields.iter().any(|f| !f.empty)
+    }
+}
+
+/// How much label text is kept before a group (prose before a table can be long).
+pub const LABEL_KEEP: usize = 80;
+
+/// Tokenizes the doc's chars `start..end`, line by line.
+pub fn tokenize(doc: &Doc, start: usize, end: usize) -> Vec<Tok> {
+    let end = end.min(doc.len());
+    let mut toks = Vec::new();
+    let mut ls = start.min(end);
+    while ls < end {
+        let le = doc.chars[ls..end]
+            .iter()
+            .position(|c| *c == '\n')
+            .map_or(end, |p| ls + p);
+        line(doc, ls, le, &mut toks);
+        ls = le + 1;
+    }
+    toks
+}
+
+fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
+    let chars = &doc.chars[ls..le];
+    let trimmed: String = chars.iter().collect::<String>().trim().to_string();
+    if trimmed.is_empty() || is_page_number(&trimmed) || is_rule_line(&trimmed) {
+        return;
+    }
+    if chars.contains(&'\t') {
+        let from = out.len();
+        for (s, e) in split_positions(chars, ls, '\t') {
+            field(doc, s, e, out);
+        }
+        text_after_values_is_value(&mut out[from..]);
+    } else if chars.contains(&'|') {
+        if trimmed == "|" {
+            let s = ls + chars.iter().position(|c| *c == '|').unwrap_or(0);
+            out.push(empty(s));
+            return;
+        }
+        let mut parts = split_positions(chars, ls, '|');
+        let first_nonspace = chars.iter().position(|c| !c.is_whitespace());
+        let last_nonspace = chars.iter().rposition(|c| !c.is_whitespace());
+        if first_nonspace.and_then(|i| chars.get(i)) == Some(&'|') && !parts.is_empty() {
+            parts.remove(0);
+        }
+        if last_nonspace.and_then(|i| chars.get(i)) == Some(&'|') {
+            parts.pop();
+        }
+        let from = out.len();
+        for (s, e) in parts {
+            field(doc, s, e, out);
+        }
+        text_after_values_is_value(&mut out[from..]);
+    } else {
+        free(doc, ls, le, out);
+    }
+}
+
+/// In a row of explicit fields, a text field after the first value is a cell that holds text
+/// (`无数据`, broken markup), not the next label.
+fn text_after_values_is_value(toks: &mut [Tok]) {
+    if let Some(first) = toks.iter().position(|t| t.kind == TokKind::Value) {
+        for t in &mut toks[first..] {
+            if t.kind == TokKind::Text {
+                t.kind = TokKind::Value;
+            }
+        }
+    }
+}
+
+fn empty(at: usize) -> Tok {
+    Tok {
+        kind: TokKind::Empty,
+        start: at,
+        end: at,
+        unit: None,
+    }
+}
+
+/// Char ranges (doc indexes) of the parts of a line split at `sep`.
+fn split_positions(chars: &[char], base: usize, sep: char) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == sep {
+            out.push((base + s, base + i));
+            s = i + 1;
+        }
+    }
+    out.push((base + s, base + chars.len()));
+    out
+}
+
+/// One explicit field (tab or pipe): empty, a value, or text — as a whole.
+fn field(doc: &Doc, s: usize, e: usize, out: &mut Vec<Tok>) {
+    let raw = &doc.chars[s..e];
+    let Some(a) = raw.iter().position(|c| !is_blank(*c)) else {
+        out.push(empty(s));
+        return;
+    };
+    let b = raw.iter().rposition(|c| !is_blank(*c)).map_or(a, |x| x + 1);
+    let text: String = raw[a..b].iter().collect();
+    let (body, unit) = strip_unit(&text);
+    // `2.` alone in a cell is the list number of the label beside it.
+    let list_number = body
+        .strip_suffix(['.', '、', '．'])
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| fold_width(c).is_ascii_digit()));
+    let kind = if !list_number && (is_numberish(body) || is_mark(body.trim())) {
+        TokKind::Value
+    } else {
+        TokKind::Text
+    };
+    let end = if kind == TokKind::Value {
+        s + a + body.chars().count()
+    } else {
+        s + b
+    };
+    out.push(Tok {
+        kind,
+        start: s + a,
+        end,
+        unit: if kind == TokKind::Value { unit } else { None },
+    });
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+fn strip_unit(text: &str) -> (&str, Option<&'static str>) {
+    if let Some(b) = text.strip_suffix("万元") {
+        (b.trim_end(), Some("万元"))
+    } else if let Some(b) = text.strip_suffix('元') {
+        (b.trim_end(), Some("元"))
+    } else {
+        (text, None)
+    }
+}
+
+/// A number as printed: optional sign, digits (any width), separators, a decimal point, or an
+/// exponent (`1e309` is kept as text by the cell parser, but it is a value, not a label).
+pub fn is_numberish(s: &str) -> bool {
+    let s: String = s
+        .chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let body = s.trim_start_matches(['+', '-', '－', '−']);
+    body.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '，' | 'e' | 'E' | '+' | '-'))
+}
+
+/// `- 3 -`, `— 4 —`, `第 3 页`: page numbers of a PDF extraction.
+pub fn is_page_number(t: &str) -> bool {
+    let inner = t
+        .trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '−' | ' ' | '\u{3000}'))
+        .trim();
+    let inner = inner
+        .strip_prefix('第')
+        .and_then(|x| x.strip_suffix('页'))
+        .unwrap_or(inner)
+        .trim();
+    inner != t.trim()
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| fold_width(c).is_ascii_digit())
+}
+
+/// Markdown table rules `|---|:--:|`.
+fn is_rule_line(t: &str) -> bool {
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+}
+
+/// Free text: white space separates pieces; inside a piece, digit runs glued to words are cut
+/// out (crawler copies), except list numbers (`2.其他…`, `1、申请人…`) which belong to labels,
+/// and numbers that are prose (`2024年`, `16 件`, `7.3%`).
+fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
+    let c = &doc.chars;
+    let mut i = ls;
+    while i < le {
+        if is_blank(c[i]) {
+            i += 1;
+            continue;
+        }
+        let piece_start = i;
+        let mut pe = i;
+        while pe < le && !is_blank(c[pe]) {
+            pe += 1;
+        }
+        let piece: String = c[piece_start..pe].iter().collect();
+        if is_mark(&piece) && piece.chars().count() <= 2 {
+            push(out, TokKind::Value, piece_start, pe, None);
+            i = pe;
+            continue;
+        }
+        let mut j = piece_start;
+        let mut text_start = piece_start;
+        while j < pe {
+            let d = fold_width(c[j]);
+            let signed = j == piece_start
+                && matches!(d, '+' | '-')
+                && c.get(j + 1)
+                    .is_some_and(|x| fold_width(*x).is_ascii_digit());
+            if !(d.is_ascii_digit() || signed) {
+                j += 1;
+                continue;
+            }
+            let rs = j;
+            let mut re = j + 1;
+            while re < pe {
+                let x = fold_width(c[re]);
+                let next_digit = c
+                    .get(re + 1)
+                    .is_some_and(|y| fold_width(*y).is_ascii_digit());
+                if x.is_ascii_digit() || (matches!(x, '.' | ',') && next_digit && re + 1 < pe) {
+                    re += 1;
+                } else {
+                    break;
+                }
+            }
+            let after = c.get(re).map(|x| fold_width(*x));
+            let after2 = c.get(re + 1).map(|x| fold_width(*x));
+            let enumerator = matches!(after, Some('.' | '、' | '．'))
+                && !after2.is_some_and(|y| y.is_ascii_digit());
+            let next_word = c[re..le].iter().find(|x| !is_blank(**x)).copied();
+            let prose = next_word
+                .is_some_and(|x| "年月日件条号次个%％人份名万亿余多项天家户篇页".contains(x))
+                && !matches!(c.get(re..re + 2), Some(['万', '元']));
+            let mut vend = re;
+            if enumerator {
+                // The last digit is the list number of the next label.
+                let digits = c[rs..re].iter().all(|x| fold_width(*x).is_ascii_digit());
+                vend = if digits && re - rs > 1 { re - 1 } else { rs };
+            }
+            if prose {
+                vend = rs;
+            }
+            if vend > rs {
+                if rs > text_start {
+                    push(out, TokKind::Text, text_start, rs, None);
+                }
+                let (unit, skip) = match c.get(vend..(vend + 2).min(le)) {
+                    Some(['万', '元']) if vend == re => (Some("万元"), 2),
+                    Some(['元', ..]) if vend == re => (Some("元"), 1),
+                    _ => (None, 0),
+                };
+                push(out, TokKind::Value, rs, vend, unit);
+                text_start = vend + skip;
+                j = vend + skip;
+            } else {
+                j = re.max(j + 1);
+            }
+        }
+        if pe > text_start {
+            push(out, TokKind::Text, text_start, pe, None);
+        }
+        i = pe;
+    }
+}
+
+fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Option<&'static str>) {
+    out.push(Tok {
+        kind,
+        start,
+        end,
+        unit,
+    });
+}
+
+/// Groups consecutive values/empty fields; the text since the previous group is their label.
+/// Groups without any value (only empty fields) are dropped but do not reset the label.
+pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
+    let mut b = Builder::default();
+    let mut fold = Folder::default();
+    for t in toks {
+        let newline_before = doc.chars[b.last_end.min(t.start)..t.start].contains(&'\n');
+        match t.kind {
+            TokKind::Text => {
+                b.flush();
+                if newline_before {
+                    b.line_label.clear();
+                }
+                let text = doc.chars[t.start..t.end]
+                    .iter()
+                    .map(|c| fold.fold(*c))
+                    .filter(|c| !c.is_whitespace() && !is_label_punct(*c));
+                for c in text {
+                    b.label.push(c);
+                    b.line_label.push(c);
+                }
+                for l in [&mut b.label, &mut b.line_label] {
+                    if l.len() > 4 * LABEL_KEEP {
+                        l.drain(..l.len() - LABEL_KEEP);
+                    }
+                }
+            }
+            TokKind::Value | TokKind::Empty => {
+                if b.cur.is_empty() && newline_before {
+                    b.line_label.clear();
+                }
+                b.cur.push(Field {
+                    text: doc.slice(t.start, t.end),
+                    start: t.start,
+                    empty: t.kind == TokKind::Empty,
+                });
+                if t.unit.is_some() {
+                    b.unit = t.unit;
+                }
+            }
+        }
+        b.last_end = t.end;
+    }
+    b.flush();
+    b.out
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Vec<Group>,
+    label: Vec<char>,
+    line_label: Vec<char>,
+    cur: Vec<Field>,
+    unit: Option<&'static str>,
+    last_end: usize,
+}
+
+impl Builder {
+    /// Ends the current run of fields: a group if it holds a value. Groups of empty fields
+    /// only are dropped without resetting the label.
+    fn flush(&mut self) {
+        if self.cur.iter().any(|f| !f.empty) {
+            let keep = |l: &[char]| l[l.len().saturating_sub(LABEL_KEEP)..].to_vec();
+            self.out.push(Group {
+                label: keep(&self.label),
+                line_label: keep(&self.line_label),
+                fields: std::mem::take(&mut self.cur),
+                unit: self.unit.take(),
+            });
+            self.label.clear();
+            self.line_label.clear();
+        } else {
+            self.cur.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = Doc::new(text);
+        let toks = tokenize(&doc, 0, doc.len());
+        groups(&doc, &toks)
+            .into_iter()
+            .map(|g| {
+                (
+                    g.label.iter().collect(),
+                    g.fields.iter().map(|f| f.text.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tabs_keep_empty_fields() {
+        let r = g("行政事业性收费\t1\t\t\n\t\t0\t0");
+        assert_eq!(r[0].0, "行政事业性收费");
+        assert_eq!(r[0].1, vec!["1", "", "", "", "", "0", "0"]);
+    }
+
+    #[test]
+    fn list_number_in_its_own_field() {
+        let r = g("\t2.\t其他法律\t0\t1");
+        assert_eq!(r[0].0, "2其他法律");
+        assert_eq!(r[0].1, vec!["0", "1"]);
+    }
+
+    #[test]
+    fn pipes_and_one_cell_per_line() {
+        let r = g("| 规章 | 0 | 1 |\n|---|---|\n行政规范性文件 |\n3 |\n|\n");
+        assert_eq!(r[0].1, vec!["0", "1"]);
+        assert_eq!(r[1].0, "行政规范性文件");
+        assert_eq!(r[1].1, vec!["3", ""]);
+    }
+
+    #[test]
+    fn crawler_runs_and_list_numbers() {
+        let r = g("规章000规范性文件898989（三）不予公开1.属于国家秘密00000002.其他");
+        assert_eq!(r[0], ("规章".into(), vec!["000".into()]));
+        assert_eq!(r[1].1, vec!["898989"]);
+        assert_eq!(r[2].0, "三不予公开1属于国家秘密");
+        assert_eq!(r[2].1, vec!["0000000"]);
+    }
+
+    #[test]
+    fn pdf_lines_page_numbers_prose_and_units() {
+        let r =
+            g("- 3 -\n本 2.其他法律 30 1 0\n（其中修订 16 件）\n政府集中采购13575394432.52元三");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].0, "本2其他法律");
+        assert_eq!(r[0].1, vec!["30", "1", "0"]);
+        assert_eq!(r[1].1, vec!["13575394432.52"]);
+    }
+}
