@@ -17,7 +17,9 @@ pub enum Edit {
     /// A template cell: `None` means the key was absent from the report.
     Cell {
         key: String,
+        #[serde(with = "opt_cell")]
         before: Option<CellValue>,
+        #[serde(with = "opt_cell")]
         after: Option<CellValue>,
         session: u32,
     },
@@ -28,6 +30,21 @@ pub enum Edit {
         after: String,
         session: u32,
     },
+}
+
+/// `Option<CellValue>` in JSON without losing a blank: an absent cell is `null`, a present one
+/// a one-element list (`[null]` is a blank cell).
+mod opt_cell {
+    use nianbao_core::CellValue;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<CellValue>, s: S) -> Result<S::Ok, S::Error> {
+        v.as_ref().map(std::slice::from_ref).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CellValue>, D::Error> {
+        Ok(Option::<Vec<CellValue>>::deserialize(d)?.and_then(|v| v.into_iter().next()))
+    }
 }
 
 impl Edit {
