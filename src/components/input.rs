@@ -127,7 +127,7 @@ pub fn PasteBox() -> impl IntoView {
         }
     };
     view! {
-        <section class="nb-empty" aria-labelledby="nb-paste-label">
+        <section class="nb-empty">
             <label id="nb-paste-label" class="nb-paste-label" for="nb-paste">
                 {move || tr(lang(),
                     "在此粘贴年报全文：网页、PDF、Word 里复制的文字或表格都可以；也可以把文件拖进来",

@@ -130,9 +130,17 @@ fn ExtraRows(
                 .map(|d| {
                     extra_rows_of(&d.report, table)
                         .map(|e| {
+                            // Findings that quote this row's label (S-05, S-07 …).
+                            let rules = ctx.findings.with(|fs| {
+                                fs.iter()
+                                    .filter(|f| f.text.as_deref() == Some(e.label.as_str()))
+                                    .map(|f| f.rule.clone())
+                                    .collect::<Vec<_>>()
+                            });
                             (
                                 e.label.clone(),
                                 e.values.iter().map(|v| v.display()).collect::<Vec<_>>(),
+                                rules,
                             )
                         })
                         .collect::<Vec<_>>()
@@ -146,16 +154,21 @@ fn ExtraRows(
             let lang = ctx.lang.get();
             let body = rows
                 .into_iter()
-                .map(|(label, values)| {
+                .map(|(label, values, rules)| {
                     let tds = values
                         .into_iter()
                         .map(|v| view! { <td class="nb-cell nb-extra-cell">{v}</td> })
                         .collect_view();
+                    let flagged = !rules.is_empty();
+                    let chips = rules
+                        .into_iter()
+                        .map(|r| { let href = format!("#nb-rule-{r}"); view! { <a class="nb-chip" href=href>"⚠ "{r}</a> } })
+                        .collect_view();
                     view! {
-                        <tr>
+                        <tr class:is-warning=flagged data-testid="extra-row">
                             <th scope="row" class="nb-rowlabel">
                                 <span class="nb-tag">{tr(lang, "非模板行", "not in template")}</span>
-                                " "{label}
+                                " "{label}" "{chips}
                             </th>
                             {tds}
                         </tr>

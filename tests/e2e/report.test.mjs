@@ -91,6 +91,8 @@ test('sample loads a 2021 report laid out like the template; edit, undo, reload'
   const opened = await fresh();
   const { page } = opened;
   try {
+    const timings = [];
+    page.on('console', (m) => m.type() === 'debug' && timings.push(m.text()));
     await page.getByTestId('sample').click();
     await page.getByTestId('report').waitFor();
     assert.match(await page.getByTestId('verdict').textContent(), /2021 版格式/);
@@ -108,7 +110,7 @@ test('sample loads a 2021 report laid out like the template; edit, undo, reload'
     await input(page, 's4.review.upheld').press('Tab');
     await page.waitForFunction(() => document.querySelector('.nb-app').dataset.recheckMs);
     const ms = Number(await page.locator('.nb-app').getAttribute('data-recheck-ms'));
-    console.log(`edit → view: ${ms} ms`);
+    console.log(`edit → view: ${ms} ms; ${timings.slice(-4).join(' | ')}`);
     assert.ok(await cell(page, 's4.review.upheld').evaluate((e) => e.classList.contains('is-edited')));
 
     // Reload: the draft comes back, and undo restores the previous value.
@@ -187,6 +189,11 @@ test('paste weihai 2020 text → tables filled, S-07 on the 国家秘密 row', a
     const s07 = page.locator('[data-testid=finding][data-rule="S-07"]');
     await s07.first().waitFor();
     assert.match(await s07.first().textContent(), /国际秘密|国家秘密/);
+    // The 国家秘密 row carries it: 定位 goes there and the cell is marked as a warning.
+    await s07.first().getByRole('button').click();
+    const key = await page.evaluate(() => document.activeElement.dataset.key);
+    assert.match(key ?? '', /^s3\.r3_3_1\./, 'S-07 points at the 国家秘密 row');
+    assert.ok(await cell(page, key).evaluate((e) => e.classList.contains('is-warning')));
     clean(opened);
   } finally {
     await opened.context.close();
