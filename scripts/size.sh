@@ -24,6 +24,6 @@ while IFS= read -r -d '' file; do
 		load_gz=$((load_gz + gz))
 		;;
 	esac
-done < <(find "$DIST" -type f -print0 | sort -z)
+done < <(find "$DIST" -type f -not -path "*/.*" -print0 | sort -z)
 printf '%-48s %10d %10d\n' "all files" "$total_raw" "$total_gz"
 printf '%-48s %10d %10d\n' "first load (wasm+js+css+html)" "$load_raw" "$load_gz"

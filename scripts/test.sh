@@ -18,6 +18,14 @@ nb_ensure_build_tools
 nb_ensure_chromium
 nb_ensure_e2e_modules
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# A cold run is dominated by compiling Leptos five ways (clippy and tests, native and wasm32,
+# and the release build). Test builds without debug info compile about a fifth faster;
+# panic messages keep their file:line.
+export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-0}"
+# CI builds a clean clone once: incremental state would only cost time and disk.
+if [[ "${CI:-}" == true ]]; then
+	export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+fi
 
 step "cargo fmt --check"
 cargo fmt --all --check

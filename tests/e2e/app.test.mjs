@@ -26,7 +26,7 @@ after(async () => {
 });
 
 test('app mounts with its Chinese title, no console error, no request off 127.0.0.1', async () => {
-  const { context, page, requests, consoleErrors } = await openPage(browser, server.url);
+  const { context, page, requests, failed, consoleErrors } = await openPage(browser, server.url);
   try {
     const title = page.getByTestId('title');
     await title.waitFor({ state: 'visible' });
@@ -37,6 +37,7 @@ test('app mounts with its Chinese title, no console error, no request off 127.0.
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: resolve(OUT, 'app-desktop.png'), fullPage: true });
 
+    assert.deepEqual(failed, [], 'failed requests');
     assert.deepEqual(consoleErrors, [], 'console errors');
     assert.ok(requests.some((url) => url.endsWith('.wasm')), `the wasm module was loaded: ${requests}`);
     assert.deepEqual(foreignRequests(requests), [], 'requests that left 127.0.0.1');
@@ -48,7 +49,7 @@ test('app mounts with its Chinese title, no console error, no request off 127.0.
 test('paste box is labelled and the app reacts to typing', async () => {
   const { context, page, consoleErrors } = await openPage(browser, server.url);
   try {
-    const paste = page.getByLabel('在此粘贴年报全文', { exact: false });
+    const paste = page.getByRole('textbox', { name: /^在此粘贴年报全文/ });
     await paste.waitFor({ state: 'visible' });
     assert.equal(await page.getByTestId('status').textContent(), '尚未粘贴内容');
     await paste.fill('一、总体情况');

@@ -23,20 +23,26 @@ export function launchChromium() {
 
 /**
  * Opens `url` in a new page and records what a test must check afterwards:
- * every request URL, console errors and uncaught page errors.
+ * every request URL, failed requests (no response or status >= 400), console errors and
+ * uncaught page errors.
  */
 export async function openPage(browser, url, { width = 1280, height = 800 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests = [];
+  const failed = [];
   const consoleErrors = [];
   context.on('request', (request) => requests.push(request.url()));
+  context.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+  context.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.url()}: HTTP ${response.status()}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.goto(url, { waitUntil: 'load' });
-  return { context, page, requests, consoleErrors };
+  return { context, page, requests, failed, consoleErrors };
 }
 
 /** The request URLs that went anywhere but 127.0.0.1 (data: and blob: stay in the page). */
