@@ -5,11 +5,24 @@
 //! or as a widget inside an agency's own page. All styles live under the `.nb-app` root class.
 
 pub mod components;
+pub mod ctx;
+pub mod i18n;
+pub mod state;
 pub mod worker_client;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+use components::charts::Charts;
+use components::findings::{FindingsPanel, PrintAppendix};
+use components::input::{NewReportForm, PasteBox, Toolbar};
+use components::report_view::ReportView;
+use components::rules_ref::RulesRef;
+use components::verdict::{Summary, VerdictBanner};
+use ctx::{use_ctx, AppCtx};
+use i18n::{tr, Lang};
+use state::Doc;
 
 /// Id of the element the standalone page (index.html) mounts into.
 pub const MOUNT_ID: &str = "nianbao";
@@ -40,22 +53,125 @@ pub fn mount_to_id(id: &str) -> bool {
     }
 }
 
-/// The whole app: header, then the empty state until a report is loaded.
+/// The whole app: header, then either the empty state (paste box) or the three columns
+/// (summary, report, findings).
 #[component]
 pub fn App() -> impl IntoView {
+    let ctx = AppCtx::create();
+    provide_context(ctx);
+    let new_open = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    let loaded = move || ctx.doc.with(Option::is_some);
+    // Undo/redo over edits, from anywhere in the app (not in the paste box).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ctx.doc.with_untracked(Option::is_none) {
+            return;
+        }
+        let in_paste = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.id() == "nb-paste");
+        if in_paste {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => ctx.redo(),
+            "z" => ctx.undo(),
+            "y" => ctx.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+    let lang = move || ctx.lang.get();
+    let issues = move || ctx.findings.with(|f| state::counts(f));
+    // The report on screen, for the charts (an empty report before anything is loaded).
+    let report = Signal::derive(move || {
+        ctx.doc
+            .with(|d| d.as_ref().map(|d| d.report.clone()))
+            .unwrap_or_default()
+    });
     view! {
-        <div class="nb-app" data-testid="app">
-            <Header />
-            <main class="nb-main">
-                <PasteBox />
-            </main>
+        <div
+            class="nb-app"
+            class:is-dragging=move || dragging.get()
+            class:is-drawer-open=move || ctx.drawer_open.get()
+            lang=move || lang().code()
+            data-testid="app"
+            data-recheck-ms=move || ctx.recheck_ms.get().map(|ms| format!("{ms:.1}"))
+            aria-busy=move || ctx.busy.get().to_string()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev| {
+                dragging.set(false);
+                components::input::on_drop(ctx, ev);
+            }
+        >
+            <Header new_open />
+            <Show when=move || new_open.get()>
+                <NewReportForm open=new_open />
+            </Show>
+            <Show when=loaded fallback=|| view! { <main class="nb-main"><PasteBox /></main> }>
+                <div class="nb-layout">
+                    <aside class="nb-left" aria-label=move || tr(lang(), "概要与目录", "Summary and contents")>
+                        <Summary />
+                    </aside>
+                    <main class="nb-center">
+                        <VerdictBanner />
+                        <Show when=move || ctx.doc.with(|d| d.as_ref().is_some_and(Doc::unreadable))>
+                            <PasteBox />
+                        </Show>
+                        <ReportView />
+                        <PrintAppendix />
+                        <Charts report=report previous=Signal::derive(|| None) />
+                        <RulesRef selected=Signal::derive(|| None::<String>) />
+                    </main>
+                    <aside class="nb-right" id="nb-findings-panel" aria-label=move || tr(lang(), "发现的问题", "Findings")>
+                        <FindingsPanel />
+                    </aside>
+                    <div class="nb-bottombar">
+                        <button
+                            type="button"
+                            class="nb-btn nb-btn-primary"
+                            data-testid="drawer-toggle"
+                            aria-controls="nb-findings-panel"
+                            aria-expanded=move || ctx.drawer_open.get().to_string()
+                            on:click=move |_| ctx.drawer_open.update(|o| *o = !*o)
+                        >
+                            {move || {
+                                let c = issues();
+                                let n = c.errors + c.warnings;
+                                match lang() {
+                                    Lang::Zh if ctx.drawer_open.get() => "关闭问题列表".to_string(),
+                                    Lang::En if ctx.drawer_open.get() => "Close findings".to_string(),
+                                    Lang::Zh => format!("{n} 处问题"),
+                                    Lang::En => format!("{n} problems"),
+                                }
+                            }}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <Show when=move || ctx.busy.get()>
+                <div class="nb-busy" role="status" data-testid="busy">
+                    {move || tr(lang(), "正在读取…", "Reading…")}
+                </div>
+            </Show>
         </div>
     }
 }
 
-/// Slim header: product name, Chinese title, privacy promise.
+/// Slim header: product name, Chinese title, actions, language switch, privacy promise.
 #[component]
-fn Header() -> impl IntoView {
+fn Header(
+    /// Whether the 新建年报 form is open.
+    new_open: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = move || ctx.lang.get();
     view! {
         <header class="nb-header">
             <h1 class="nb-title">
@@ -63,6 +179,18 @@ fn Header() -> impl IntoView {
                 <span class="nb-dot" aria-hidden="true">" · "</span>
                 <span data-testid="title">{TITLE_ZH}</span>
             </h1>
+            <Toolbar new_open />
+            <button
+                type="button"
+                class="nb-btn nb-btn-quiet nb-lang"
+                data-testid="lang"
+                on:click=move |_| ctx.lang.update(|l| *l = l.other())
+            >
+                {move || match lang() {
+                    Lang::Zh => "English",
+                    Lang::En => "中文",
+                }}
+            </button>
             <p class="nb-privacy" data-testid="privacy">
                 <LockIcon />
                 <span>"数据只在本机处理"</span>
@@ -72,39 +200,7 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// Empty state: one large paste box with its label and the accepted formats.
-#[component]
-fn PasteBox() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    let chars = move || text.with(|t| t.chars().count());
-    view! {
-        <section class="nb-empty">
-            <label id="nb-paste-label" class="nb-paste-label" for="nb-paste">
-                "在此粘贴年报全文：网页、PDF、Word 里复制的文字或表格都可以；也可以把文件拖进来"
-            </label>
-            <textarea
-                id="nb-paste"
-                class="nb-paste"
-                data-testid="paste"
-                rows="14"
-                spellcheck="false"
-                placeholder="一、总体情况……"
-                prop:value=text
-                on:input=move |ev| set_text.set(event_target_value(&ev))
-            ></textarea>
-            <p class="nb-formats">
-                "可接受：粘贴的文字、HTML、PDF、Word（.docx）、Excel（.xlsx）、CSV"
-            </p>
-            <p class="nb-status" data-testid="status" aria-live="polite">
-                {move || match chars() {
-                    0 => "尚未粘贴内容".to_string(),
-                    n => format!("已粘贴 {n} 个字符"),
-                }}
-            </p>
-        </section>
-    }
-}
-
+/// Rule ids and titles, the target of the rule-id links until the rule reference lands.
 /// A small padlock drawn in SVG (no emoji, no icon font, no network).
 #[component]
 fn LockIcon() -> impl IntoView {

@@ -40,12 +40,12 @@ pub async fn import_file(bytes: Vec<u8>, name: Option<String>) -> Imported {
 
 /// The UI-thread fallback when the worker cannot start. It imports nothing itself: calling
 /// an importer here would put it into the first-load module (the text importer and the
-/// encoding tables are +60…200 KB gzip). The app's paste path may call
-/// `nianbao_core::import::text::import` directly if it accepts that cost.
+/// encoding tables are +60…200 KB gzip), and every import, pasted text included, goes through
+/// the worker.
 fn import_here(_bytes: &[u8]) -> Imported {
     Imported::unreadable(
-        "此浏览器未能启动后台处理（Web Worker），无法读取文件；请粘贴文字",
-        "the background worker could not start, so files cannot be read; paste the text instead",
+        "此浏览器未能启动后台处理（Web Worker），无法读取输入；请允许本页面使用 Web Worker 后重试",
+        "the background worker could not start, so the input cannot be read; allow Web Workers for this page and try again",
     )
 }
 
@@ -105,9 +105,10 @@ thread_local! {
     }));
 }
 
-/// Sends one request to the worker; `None` when the worker is not available.
-async fn call(header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
-    let rx = CLIENT.with(|client| {
+/// Starts the worker ahead of the first request (e.g. when the paste box gets focus), so that
+/// its download overlaps with the user's typing or pasting. Does nothing once started.
+pub fn warm_up() {
+    CLIENT.with(|client| {
         let client_rc = client.clone();
         let mut c = client.borrow_mut();
         if matches!(c.state, State::Idle) {
@@ -119,6 +120,14 @@ async fn call(header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
                 None => State::Failed,
             };
         }
+    });
+}
+
+/// Sends one request to the worker; `None` when the worker is not available.
+async fn call(header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
+    warm_up();
+    let rx = CLIENT.with(|client| {
+        let mut c = client.borrow_mut();
         let id = c.next_id;
         c.next_id = c.next_id.wrapping_add(1);
         let (tx, rx) = oneshot::channel();

@@ -6,12 +6,15 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh, attached `<section>` to mount one app into.
+/// A fresh, attached `<section>` to mount one app into (with no saved draft to restore).
 fn fresh_host() -> HtmlElement {
+    if let Ok(Some(s)) = window().local_storage() {
+        let _ = s.remove_item(nianbao_app::state::DRAFT_KEY);
+    }
     let document = document();
     let host = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -70,4 +73,83 @@ async fn paste_box_has_a_label_and_reacts_to_input() {
         by_testid(&host, "status").text_content().as_deref(),
         Some("已粘贴 6 个字符")
     );
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn new_report_edit_undo_redo() {
+    let host = fresh_host();
+    nianbao_app::mount(host.clone());
+    tick().await;
+    click(&host, "[data-testid=new]");
+    tick().await;
+    click(&host, "[data-testid=new-form] button[type=submit]");
+    tick().await;
+
+    let cell = host
+        .query_selector("[id='nb-c-s4.review.upheld']")
+        .unwrap()
+        .expect("section-4 cell");
+    assert!(
+        cell.class_list().contains("is-blank"),
+        "blank shown as blank"
+    );
+    let input: HtmlInputElement = cell
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.value(), "");
+    input.focus().unwrap();
+    input.set_value("12");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(cell.class_list().contains("is-edited"));
+    assert!(!cell.class_list().contains("is-blank"));
+
+    click(&host, "[data-testid=undo]");
+    tick().await;
+    assert_eq!(input.value(), "");
+    assert!(cell.class_list().contains("is-blank"));
+    click(&host, "[data-testid=redo]");
+    tick().await;
+    assert_eq!(input.value(), "12");
+    // The verdict is shown for the edited report (re-checked on every edit).
+    assert!(by_testid(&host, "verdict")
+        .text_content()
+        .unwrap()
+        .contains("2021"));
+    click(&host, "[data-testid=clear]");
+    tick().await;
+    click(&host, "[data-testid=clear-confirm]");
+    tick().await;
+    assert!(host
+        .query_selector("[data-testid=paste]")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+fn state_undo_merges_one_session_and_recheck_runs() {
+    use nianbao_app::state::Doc;
+    use nianbao_core::{CellValue, Imported, Report, TemplateId};
+    let mut doc = Doc::new(Imported {
+        report: Report::empty(TemplateId::V2021),
+        findings: Vec::new(),
+    });
+    doc.edit_cell("s4.review.total", CellValue::parse("1"), 1);
+    doc.edit_cell("s4.review.total", CellValue::parse("15"), 1);
+    let _ = doc.findings();
+    assert_eq!(doc.undo().as_deref(), Some("s4.review.total"));
+    assert_eq!(doc.report.cell("s4.review.total"), Some(&CellValue::Blank));
+    assert!(!doc.can_undo());
 }

@@ -1,4 +1,11 @@
+//! One component per file. `App` (in `lib.rs`) provides the context; these read it.
+
 pub mod charts;
 pub mod downloads;
+pub mod findings;
 pub mod harness;
+pub mod input;
+pub mod report_view;
 pub mod rules_ref;
+pub mod table_view;
+pub mod verdict;

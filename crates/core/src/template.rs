@@ -465,6 +465,15 @@ const S3_ROWS_2021: &[RowDef] = s3_rows!(
     row("r3_6_3", "3.其他", G6, &[]),
 );
 
+/// The header of the row-label column of every section-2 block.
+pub const S2_CONTENT_HEADER: &str = "信息内容";
+
+/// The section-3 header over the seven applicant columns.
+pub const S3_APPLICANT_HEADER: &str = "申请人情况";
+
+/// The section-3 header over the five organisation columns (商业企业 … 其他).
+pub const S3_ORG_HEADER: &str = "法人或其他组织";
+
 /// The merged label over rows （一）–（七） (no numbers of its own).
 pub const S3_RESULTS_GROUP: &str = "三、本年度办理结果";
 

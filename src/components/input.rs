@@ -1,0 +1,181 @@
+//! Getting a report in: the paste box (plain text or HTML clipboard), 打开文件, drag-and-drop,
+//! 示例 (a bundled real report) and 新建年报 (an empty template).
+
+use leptos::prelude::*;
+use nianbao_core::{Imported, Report, TemplateId};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement};
+
+use crate::ctx::{import_async, use_ctx, ImportInput};
+use crate::i18n::tr;
+
+/// The bundled sample: 淮安市人民政府 2024 report (corpus public/002), as a report document.
+const SAMPLE: &str = include_str!("../../assets/sample-huaian-2024.json");
+
+/// The header's actions: 示例, 新建年报, 打开文件.
+#[component]
+pub fn Toolbar(
+    /// Whether the 新建年报 form is open.
+    new_open: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = move || ctx.lang.get();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            import_async(ctx, ImportInput::File(file));
+        }
+        input.set_value("");
+    };
+    view! {
+        <div class="nb-toolbar">
+            <button type="button" class="nb-btn" data-testid="sample"
+                on:click=move |_| import_async(ctx, ImportInput::Text(SAMPLE.to_string(), Some("sample.json")))>
+                {move || tr(lang(), "示例", "Sample")}
+            </button>
+            <button type="button" class="nb-btn" data-testid="new"
+                aria-expanded=move || new_open.get().to_string()
+                on:click=move |_| new_open.update(|o| *o = !*o)>
+                {move || tr(lang(), "新建年报", "New report")}
+            </button>
+            <label class="nb-btn nb-btn-primary nb-file">
+                <input type="file" class="nb-file-input" data-testid="file"
+                    accept=".txt,.html,.htm,.pdf,.docx,.xlsx,.csv,.json"
+                    on:change=on_file />
+                <span>{move || tr(lang(), "打开文件", "Open file")}</span>
+            </label>
+        </div>
+    }
+}
+
+/// 新建年报: template, year and agency, then an empty report of that template.
+#[component]
+pub fn NewReportForm(
+    /// Closes the form.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = move || ctx.lang.get();
+    let template = RwSignal::new("2021".to_string());
+    let year = RwSignal::new("2025".to_string());
+    let agency = RwSignal::new(String::new());
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = TemplateId::parse(&template.get_untracked()).unwrap_or(TemplateId::V2021);
+        let mut report = Report::empty(t);
+        report.year = year.get_untracked().trim().parse().ok();
+        let a = agency.get_untracked().trim().to_string();
+        report.agency = (!a.is_empty()).then_some(a);
+        ctx.load(Imported {
+            report,
+            findings: Vec::new(),
+        });
+        open.set(false);
+    };
+    view! {
+        <form class="nb-newform" data-testid="new-form" on:submit=create>
+            <label>
+                <span>{move || tr(lang(), "格式", "Template")}</span>
+                <select prop:value=template on:change=move |ev| template.set(event_target_value(&ev))>
+                    <option value="2021">{move || tr(lang(), "2021 版（2021 年度起）", "2021 (from 2021)")}</option>
+                    <option value="2019">{move || tr(lang(), "2019 版（2019–2020 年度）", "2019 (2019–2020)")}</option>
+                </select>
+            </label>
+            <label>
+                <span>{move || tr(lang(), "年度", "Year")}</span>
+                <input type="number" min="2008" max="2100" class="nb-year" prop:value=year
+                    on:input=move |ev| year.set(event_target_value(&ev)) />
+            </label>
+            <label class="nb-grow">
+                <span>{move || tr(lang(), "机关名称", "Agency")}</span>
+                <input type="text" prop:value=agency placeholder="某某市人民政府"
+                    on:input=move |ev| agency.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit" class="nb-btn nb-btn-primary">{move || tr(lang(), "创建", "Create")}</button>
+            <button type="button" class="nb-btn" on:click=move |_| open.set(false)>{move || tr(lang(), "取消", "Cancel")}</button>
+        </form>
+    }
+}
+
+/// Reads the clipboard: HTML when it holds a table, else plain text.
+fn pasted(ev: &ClipboardEvent) -> Option<(String, Option<&'static str>)> {
+    let data = ev.clipboard_data()?;
+    let html = data.get_data("text/html").unwrap_or_default();
+    if html.to_ascii_lowercase().contains("<table") {
+        return Some((html, Some("clipboard.html")));
+    }
+    let text = data.get_data("text/plain").unwrap_or_default();
+    (!text.trim().is_empty()).then_some((text, None))
+}
+
+/// Empty state: one large paste box with its label and the accepted formats.
+#[component]
+pub fn PasteBox() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = move || ctx.lang.get();
+    let (text, set_text) = signal(String::new());
+    let chars = move || text.with(|t| t.chars().count());
+    let on_paste = move |ev: ClipboardEvent| {
+        if let Some((content, hint)) = pasted(&ev) {
+            ev.prevent_default();
+            import_async(ctx, ImportInput::Text(content, hint));
+        }
+    };
+    view! {
+        <section class="nb-empty">
+            <label id="nb-paste-label" class="nb-paste-label" for="nb-paste">
+                {move || tr(lang(),
+                    "在此粘贴年报全文：网页、PDF、Word 里复制的文字或表格都可以；也可以把文件拖进来",
+                    "Paste the whole report here: text or tables copied from a web page, PDF or Word; or drop a file here")}
+            </label>
+            <textarea
+                id="nb-paste"
+                class="nb-paste"
+                data-testid="paste"
+                rows="14"
+                spellcheck="false"
+                placeholder="一、总体情况……"
+                prop:value=text
+                on:input=move |ev| set_text.set(event_target_value(&ev))
+                on:paste=on_paste
+                on:focus=move |_| crate::worker_client::warm_up()
+            ></textarea>
+            <div class="nb-paste-actions">
+                <button type="button" class="nb-btn nb-btn-primary" data-testid="read"
+                    disabled=move || chars() == 0
+                    on:click=move |_| import_async(ctx, ImportInput::Text(text.get_untracked(), None))>
+                    {move || tr(lang(), "读取并检查", "Read and check")}
+                </button>
+                <p class="nb-status" data-testid="status" aria-live="polite">
+                    {move || match (chars(), lang()) {
+                        (0, l) => tr(l, "尚未粘贴内容", "Nothing pasted yet").to_string(),
+                        (n, crate::i18n::Lang::Zh) => format!("已粘贴 {n} 个字符"),
+                        (n, crate::i18n::Lang::En) => format!("{n} characters pasted"),
+                    }}
+                </p>
+            </div>
+            <p class="nb-formats">
+                {move || tr(lang(),
+                    "可接受：粘贴的文字、HTML、PDF、Word（.docx）、Excel（.xlsx）、CSV",
+                    "Accepted: pasted text, HTML, PDF, Word (.docx), Excel (.xlsx), CSV")}
+            </p>
+        </section>
+    }
+}
+
+/// Drop handler for the whole app: the first dropped file is imported.
+pub fn on_drop(ctx: crate::ctx::AppCtx, ev: DragEvent) {
+    ev.prevent_default();
+    if let Some(file) = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+    {
+        import_async(ctx, ImportInput::File(file));
+    }
+}

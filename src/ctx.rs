@@ -1,0 +1,281 @@
+//! The reactive wiring around [`crate::state::Doc`]: one typed context that every component
+//! reads (signals are `Copy`), plus the actions that change it (load, edit, undo, focus).
+//! The browser I/O the app needs (localStorage, timers, files) is here too.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use nianbao_core::{CellValue, Finding, Imported};
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+use crate::state::{self, Doc, Mark};
+
+/// Everything the components share. All fields are signals, so the struct is `Copy`.
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    pub lang: RwSignal<Lang>,
+    /// The document on screen; `None` shows the empty state.
+    pub doc: RwSignal<Option<Doc>>,
+    /// Bumped on every load, so the report view is rebuilt only when the document changes.
+    pub generation: RwSignal<u32>,
+    /// Import findings plus the rules' findings, re-checked on every edit.
+    pub findings: Memo<Vec<Finding>>,
+    /// The mark of each cell named by a finding.
+    pub marks: Memo<BTreeMap<String, Mark>>,
+    /// The cells of the finding the user selected.
+    pub focused: RwSignal<Vec<String>>,
+    /// The text being typed into a cell (key, raw text), shown as typed.
+    pub draft: RwSignal<Option<(String, String)>>,
+    /// Current editing session (one focus of one input = one undo step).
+    pub session: RwSignal<u32>,
+    /// "正在读取…" while an import runs.
+    pub busy: RwSignal<bool>,
+    /// Milliseconds from the last edit to the updated view.
+    pub recheck_ms: RwSignal<Option<f64>>,
+    /// The findings drawer on narrow screens.
+    pub drawer_open: RwSignal<bool>,
+    edit_started: StoredValue<Option<f64>>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// The app's context (panics only if a component is used outside [`crate::App`]).
+pub fn use_ctx() -> AppCtx {
+    expect_context::<AppCtx>()
+}
+
+impl AppCtx {
+    /// Creates the state, restoring a saved draft if there is one, and starts saving drafts.
+    pub fn create() -> AppCtx {
+        let restored = load_draft();
+        let session = restored.as_ref().map(Doc::last_session).unwrap_or(0) + 1;
+        let doc = RwSignal::new(restored);
+        let findings =
+            Memo::new(move |_| doc.with(|d| d.as_ref().map(Doc::findings).unwrap_or_default()));
+        let marks = Memo::new(move |_| findings.with(|f| state::cell_marks(f)));
+        let ctx = AppCtx {
+            lang: RwSignal::new(Lang::Zh),
+            doc,
+            generation: RwSignal::new(0),
+            findings,
+            marks,
+            focused: RwSignal::new(Vec::new()),
+            draft: RwSignal::new(None),
+            session: RwSignal::new(session),
+            busy: RwSignal::new(false),
+            recheck_ms: RwSignal::new(None),
+            drawer_open: RwSignal::new(false),
+            edit_started: StoredValue::new(None),
+            save_timer: StoredValue::new(None),
+        };
+        // Sync with the world outside: save the draft, debounced.
+        Effect::new(move |_| {
+            doc.track();
+            if let Some(Some(h)) = ctx.save_timer.try_get_value() {
+                h.clear();
+            }
+            let handle = set_timeout_with_handle(
+                move || doc.with_untracked(|d| save_draft(d.as_ref())),
+                Duration::from_millis(300),
+            )
+            .ok();
+            ctx.save_timer.set_value(handle);
+        });
+        ctx
+    }
+
+    /// Shows a freshly imported document (undo history starts empty).
+    pub fn load(self, imported: Imported) {
+        self.focused.set(Vec::new());
+        self.draft.set(None);
+        self.doc.set(Some(Doc::new(imported)));
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Discards the document and its saved draft.
+    pub fn clear(self) {
+        self.focused.set(Vec::new());
+        self.draft.set(None);
+        self.doc.set(None);
+        save_draft(None);
+    }
+
+    /// Starts a new editing session (one undo step).
+    pub fn new_session(self) -> u32 {
+        self.session.update(|s| *s += 1);
+        self.session.get_untracked()
+    }
+
+    /// Sets a cell from typed text and measures how long the re-check and view update take.
+    pub fn edit_cell(self, key: &str, raw: &str) {
+        self.start_timing();
+        let value = CellValue::parse(raw);
+        let session = self.session.get_untracked();
+        self.doc.update(|d| {
+            if let Some(d) = d {
+                d.edit_cell(key, value, session);
+            }
+        });
+        self.finish_timing();
+    }
+
+    pub fn edit_section(self, n: u8, text: String) {
+        self.start_timing();
+        let session = self.session.get_untracked();
+        self.doc.update(|d| {
+            if let Some(d) = d {
+                d.edit_section(n, text, session);
+            }
+        });
+        self.finish_timing();
+    }
+
+    pub fn undo(self) {
+        self.history(true);
+    }
+
+    pub fn redo(self) {
+        self.history(false);
+    }
+
+    fn history(self, back: bool) {
+        self.draft.set(None);
+        self.new_session();
+        let mut target = None;
+        self.doc.update(|d| {
+            if let Some(d) = d {
+                target = if back { d.undo() } else { d.redo() };
+            }
+        });
+        if let Some(key) = target {
+            self.focused.set(vec![key.clone()]);
+            scroll_to(&key, false);
+        }
+    }
+
+    /// Selects a finding's cells: highlights them and scrolls to (and focuses) the first.
+    pub fn focus_cells(self, cells: Vec<String>, first: Option<String>) {
+        let first = first.or_else(|| cells.first().cloned());
+        self.focused.set(cells);
+        self.drawer_open.set(false);
+        if let Some(key) = first {
+            scroll_to(&key, true);
+        }
+    }
+
+    fn start_timing(self) {
+        self.edit_started.set_value(now());
+    }
+
+    /// Runs after the current task and its microtasks, i.e. after the view has been updated.
+    fn finish_timing(self) {
+        set_timeout(
+            move || {
+                if let (Some(t0), Some(t1)) = (self.edit_started.get_value(), now()) {
+                    let ms = t1 - t0;
+                    self.recheck_ms.set(Some(ms));
+                    web_sys::console::debug_1(&format!("nianbao: edit → view {ms:.1} ms").into());
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+}
+
+/// The id of a cell's `<td>` (or `section.N`'s textarea).
+pub fn cell_dom_id(key: &str) -> String {
+    format!("nb-c-{key}")
+}
+
+/// Scrolls the element of a cell or section into view; with `focus`, moves keyboard focus to
+/// its input.
+pub fn scroll_to(key: &str, focus: bool) {
+    let Some(el) = document().get_element_by_id(&cell_dom_id(key)) else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if focus {
+        let target = el
+            .query_selector("input, textarea")
+            .ok()
+            .flatten()
+            .unwrap_or(el);
+        if let Ok(h) = target.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
+fn now() -> Option<f64> {
+    Some(window().performance()?.now())
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn load_draft() -> Option<Doc> {
+    let text = storage()?.get_item(state::DRAFT_KEY).ok()??;
+    Doc::from_storage(&text)
+}
+
+fn save_draft(doc: Option<&Doc>) {
+    let Some(s) = storage() else {
+        return;
+    };
+    let _ = match doc {
+        Some(d) => s.set_item(state::DRAFT_KEY, &d.to_storage()),
+        None => s.remove_item(state::DRAFT_KEY),
+    };
+}
+
+/// Gives the browser a chance to paint (the "正在读取…" state) before heavy work.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The bytes of a file the user chose or dropped.
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Imports text or a file in the background, with the busy state shown meanwhile.
+pub fn import_async(ctx: AppCtx, input: ImportInput) {
+    ctx.busy.set(true);
+    leptos::task::spawn_local(async move {
+        yield_to_browser().await;
+        let imported = match input {
+            // Every importer runs in the worker, so that none of them is in the first-load
+            // module and a long paste never blocks the page.
+            ImportInput::Text(text, hint) => {
+                crate::worker_client::import_file(text.into_bytes(), hint.map(String::from)).await
+            }
+            ImportInput::File(file) => {
+                let name = file.name();
+                match file_bytes(&file).await {
+                    Some(bytes) => crate::worker_client::import_file(bytes, Some(name)).await,
+                    None => Imported::unreadable("无法读取此文件", "the file could not be read"),
+                }
+            }
+        };
+        ctx.load(imported);
+        ctx.busy.set(false);
+    });
+}
+
+/// What to import.
+pub enum ImportInput {
+    /// Pasted or bundled text, with a format hint (`clipboard.html`, `sample.json`).
+    Text(String, Option<&'static str>),
+    File(web_sys::File),
+}
