@@ -5,6 +5,7 @@
 //! The flow is one way: input bytes → [`import()`] → [`Report`] → [`check()`] → findings →
 //! view / export.
 
+pub mod a1;
 #[cfg(feature = "charts")]
 pub mod charts;
 #[cfg(feature = "export")]

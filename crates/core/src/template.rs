@@ -403,7 +403,8 @@ const TABLES_2019: &[TableDef] = &[
 /// The section-3 header note (SPEC.md §4.1, rule S-06).
 pub const S3_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
-const S3_COLUMNS: &[ColDef] = &[
+/// Section 3's columns in order (C1 自然人 … C7 总计).
+pub const S3_COLUMNS: &[ColDef] = &[
     col("natural", "自然人", &[], Kind::Count),
     col("commercial", "商业企业", &[], Kind::Count),
     col("research", "科研机构", &[], Kind::Count),

@@ -5,28 +5,18 @@
 //! error may appear. The score of each file is printed (`cargo test --test corpus -- --nocapture`).
 
 use std::collections::BTreeSet;
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::{corpus, FOLDERS};
 use nianbao_core::{check, import, Severity};
 use serde_json::Value;
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
-}
 
 /// Every input file with ground truth: (input, truth).
 fn cases() -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
-    for dir in [
-        "public",
-        "partial",
-        "html",
-        "pdf",
-        "docx",
-        "xlsx",
-        "csv",
-        "encodings",
-    ] {
+    for dir in FOLDERS {
         let Ok(entries) = std::fs::read_dir(corpus().join(dir)) else {
             continue;
         };

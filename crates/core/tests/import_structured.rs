@@ -1,25 +1,23 @@
 //! The structured importers (HTML, DOCX, XLSX, CSV, PDF, zip) over the shared corpus.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use common::read;
 use nianbao_core::finding::Severity;
 use nianbao_core::import::{self, Imported};
 use nianbao_core::CellValue;
 
 type Importer = fn(&[u8]) -> Imported;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
 /// Release builds take well under the corpus's 2 s; debug builds get a generous margin.
 const LIMIT: Duration = Duration::from_secs(10);
 
 fn path(rel: &str) -> PathBuf {
-    PathBuf::from(CORPUS).join(rel)
-}
-
-fn read(rel: &str) -> Option<Vec<u8>> {
-    std::fs::read(path(rel)).ok()
+    common::corpus().join(rel)
 }
 
 fn truth(rel: &str) -> BTreeMap<String, CellValue> {
@@ -316,4 +314,32 @@ fn hostile_bytes_give_one_unreadable() {
             assert!(got.report.cells.is_empty(), "{name}");
         }
     }
+}
+
+/// An extra column in section 3's table (a 法人或其他组织 subtotal) in an HTML table: one
+/// S-05 naming it, and each of its numbers an I-01 (the same as the text importer does).
+#[test]
+fn html_extra_s3_column_is_named_and_its_numbers_kept() {
+    let html = "<html><body><p>二、主动公开政府信息情况</p>\
+        <p>三、收到和处理政府信息公开申请情况</p><table>\
+        <tr><td rowspan=2>申请人情况</td><td rowspan=2>自然人</td><td colspan=6>法人或其他组织</td><td rowspan=2>总计</td></tr>\
+        <tr><td>小计</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>\
+        <tr><td>一、本年新收政府信息公开申请数量</td><td>5</td><td>3</td><td>1</td><td>2</td><td>0</td><td>0</td><td>0</td><td>8</td></tr>\
+        <tr><td>二、上年结转政府信息公开申请数量</td><td>1</td><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>\
+        </table></body></html>";
+    let r = import::import(html.as_bytes(), Some("x.html"));
+    assert_eq!(
+        r.report.cells.get("s3.r1.commercial"),
+        Some(&CellValue::Int(1))
+    );
+    assert_eq!(r.report.cells.get("s3.r2.total"), Some(&CellValue::Int(3)));
+    let s05: Vec<_> = r.findings.iter().filter(|f| f.rule == "S-05").collect();
+    assert_eq!(s05.len(), 1, "{:?}", r.findings);
+    assert_eq!(s05[0].text.as_deref(), Some("小计"));
+    let i01: Vec<_> = r.findings.iter().filter(|f| f.rule == "I-01").collect();
+    let texts: Vec<_> = i01.iter().filter_map(|f| f.text.as_deref()).collect();
+    assert_eq!(texts, ["3", "2"], "{i01:?}");
+    assert!(i01
+        .iter()
+        .all(|f| f.source.as_ref().is_some_and(|s| s.table.is_some())));
 }

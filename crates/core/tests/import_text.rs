@@ -2,17 +2,11 @@
 //! and compared cell by cell (value and presence), with the ambiguous cells flagged (I-02) and
 //! the metadata checked. Files not yet exact have their current score as a floor (FIXME).
 
-use std::path::PathBuf;
+mod common;
 
+use common::corpus;
 use nianbao_core::{import, CellValue};
 use serde_json::Value;
-
-fn corpus() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus"
-    ))
-}
 
 /// Cells exact, total cells compared, and what differs.
 struct Score {

@@ -2,26 +2,17 @@
 //! severity error) must be exactly the T2/T3/T4 entries of its `expected_findings`, by rule id
 //! and count, and containing the cells the entry names. Also: the report document round-trips.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::PathBuf;
+
+use common::{corpus, FOLDERS};
 use nianbao_core::{check, Finding, Report, Severity};
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
-const FOLDERS: [&str; 8] = [
-    "public",
-    "partial",
-    "html",
-    "pdf",
-    "docx",
-    "xlsx",
-    "csv",
-    "encodings",
-];
 
 fn ground_truths() -> Vec<(PathBuf, serde_json::Value)> {
     let mut out = Vec::new();
     for folder in FOLDERS {
-        let Ok(dir) = std::fs::read_dir(Path::new(CORPUS).join(folder)) else {
+        let Ok(dir) = std::fs::read_dir(corpus().join(folder)) else {
             continue;
         };
         let mut paths: Vec<PathBuf> = dir
@@ -52,7 +43,7 @@ fn is_table_rule(rule: &str) -> bool {
 fn table_errors_match_the_ground_truth() {
     let truths = ground_truths();
     if truths.is_empty() {
-        eprintln!("corpus not found at {CORPUS}; skipped");
+        eprintln!("corpus not found at {}; skipped", corpus().display());
         return;
     }
     let mut failures = Vec::new();
@@ -114,7 +105,7 @@ fn table_errors_match_the_ground_truth() {
 
 #[test]
 fn the_pingtan_junshan_mistake_is_located() {
-    let path = Path::new(CORPUS).join("public/033_pingtan_junshanpianqu_2022.json");
+    let path = corpus().join("public/033_pingtan_junshanpianqu_2022.json");
     let Ok(text) = std::fs::read_to_string(path) else {
         return;
     };
@@ -140,7 +131,7 @@ fn the_pingtan_junshan_mistake_is_located() {
 
 #[test]
 fn huaian_passes_every_table_rule() {
-    let path = Path::new(CORPUS).join("public/002_huaian_szf_2024.json");
+    let path = corpus().join("public/002_huaian_szf_2024.json");
     let Ok(text) = std::fs::read_to_string(path) else {
         return;
     };

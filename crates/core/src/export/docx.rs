@@ -49,13 +49,7 @@ fn document(report: &Report, title: &str) -> String {
             b.push_str(r#"<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>"#);
         }
     }
-    let agency = report.agency.as_deref().map(str::trim).unwrap_or("");
-    let date = report
-        .date
-        .as_deref()
-        .map(super::date_zh)
-        .unwrap_or_default();
-    if !agency.is_empty() || !date.is_empty() {
+    if let Some((agency, date)) = super::signature(report) {
         b.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Sign"/></w:pPr></w:p>"#);
         for line in [agency, date.as_str()] {
             if !line.is_empty() {

@@ -58,13 +58,7 @@ pub fn write(report: &Report, findings: &[Finding], previous: Option<&Report>) -
         }
         b.push_str("</section>");
     }
-    let agency = report.agency.as_deref().unwrap_or("").trim();
-    let date = report
-        .date
-        .as_deref()
-        .map(super::date_zh)
-        .unwrap_or_default();
-    if !agency.is_empty() || !date.is_empty() {
+    if let Some((agency, date)) = super::signature(report) {
         let _ = write!(
             b,
             r#"<div class="sign"><p>{}</p><p>{}</p></div>"#,

@@ -135,6 +135,13 @@ pub fn title_of(report: &Report) -> String {
     }
 }
 
+/// The 落款 lines: the agency (trimmed) and the date in Chinese; `None` when both are empty.
+pub(crate) fn signature(report: &Report) -> Option<(&str, String)> {
+    let agency = report.agency.as_deref().unwrap_or("").trim();
+    let date = report.date.as_deref().map(date_zh).unwrap_or_default();
+    (!agency.is_empty() || !date.is_empty()).then_some((agency, date))
+}
+
 /// `2025-01-20` → `2025年1月20日`; anything else as written.
 pub fn date_zh(date: &str) -> String {
     let parts: Vec<&str> = date.trim().split('-').collect();

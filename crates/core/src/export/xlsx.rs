@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use super::layout::{self, Content, Grid};
 use super::{esc, marked_cells, zip};
+use crate::a1::col_name;
 use crate::finding::{Finding, Severity};
 use crate::model::{format_decimal, CellValue, Report};
 
@@ -22,20 +23,6 @@ const S_ERR: u8 = 6;
 const S_WARN: u8 = 7;
 const S_WRAP: u8 = 8;
 const S_HEAD2: u8 = 9;
-
-/// Column letters: 0 → A.
-pub fn col_name(mut c: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
 
 /// The sheet row (1-based) of grid row 0: a title row sits above the table.
 const FIRST: usize = 2;

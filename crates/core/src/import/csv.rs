@@ -66,17 +66,9 @@ pub fn import(bytes: &[u8]) -> Imported {
         let v = CellValue::parse(raw);
         if let CellValue::Text(t) = &v {
             if !v.is_mark() {
-                imported.findings.push(
-                    Finding::new(
-                        "I-03",
-                        Severity::Warning,
-                        format!("单元格 {key} 的内容不是数字：{t}"),
-                        format!("cell {key} is not a number: {t}"),
-                    )
-                    .with_cells([key.clone()])
-                    .with_source(Source::line_col(rec.line, 2))
-                    .with_text(t.clone()),
-                );
+                imported
+                    .findings
+                    .push(super::not_a_number(&key, t, Source::line_col(rec.line, 2)));
             }
         }
         cells.insert(key, v);

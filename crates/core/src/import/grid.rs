@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::finding::{Finding, Severity, Source};
+use crate::finding::{Finding, Source};
 use crate::model::{CellValue, ExtraRow, TemplateId};
 use crate::template::{self, Layout, RowDef, TableDef};
 use crate::text::{normalize_label, strip_notes};
@@ -101,7 +101,7 @@ enum State {
     None,
     S2,
     S3Header(Vec<Vec<GridCell>>),
-    S3(Vec<Option<usize>>),
+    S3(S3Cols),
     S4,
 }
 
@@ -156,7 +156,7 @@ pub fn map_grids(grids: &[Grid]) -> Mapped {
                 }
                 state = State::S3(s3_columns(h));
             }
-            match &state {
+            match &mut state {
                 State::None => orphan_numbers(&mut m, row),
                 State::S2 => s2_row(&mut m, row, &labels, &mut pending_unit),
                 State::S3Header(_) => {}
@@ -251,34 +251,18 @@ fn put(m: &mut Mapped, key: String, cell: &GridCell) {
     let v = parse(&cell.text);
     if let CellValue::Text(t) = &v {
         if !v.is_mark() {
-            m.findings.push(
-                Finding::new(
-                    "I-03",
-                    Severity::Warning,
-                    format!("单元格 {key} 的内容不是数字：{t}"),
-                    format!("cell {key} is not a number: {t}"),
-                )
-                .with_cells([key.clone()])
-                .with_source(cell.source.clone())
-                .with_text(t.clone()),
-            );
+            m.findings
+                .push(super::not_a_number(&key, t, cell.source.clone()));
         }
     }
     m.cells.insert(key, v);
 }
 
 fn unplaced(m: &mut Mapped, cell: &GridCell) {
-    let t = cell.text.trim();
-    m.findings.push(
-        Finding::new(
-            "I-01",
-            Severity::Warning,
-            format!("表格中的数字 {t} 无法对应到任何单元格"),
-            format!("the number {t} in a table could not be placed in any cell"),
-        )
-        .with_source(cell.source.clone())
-        .with_text(t),
-    );
+    m.findings.push(super::unplaced_number(
+        cell.text.trim(),
+        cell.source.clone(),
+    ));
 }
 
 fn orphan_numbers(m: &mut Mapped, row: &[GridCell]) {
@@ -359,39 +343,39 @@ fn unit_of(header: &str) -> Option<String> {
 
 // ---- Section 3 ----------------------------------------------------------------------------
 
-const S3_KEYS: [&str; 7] = [
-    "natural",
-    "commercial",
-    "research",
-    "nonprofit",
-    "legal",
-    "other",
-    "total",
-];
+/// The section-3 columns, read from the header rows.
+struct S3Cols {
+    /// Grid column → section-3 column index (the lowest label wins).
+    cols: Vec<Option<usize>>,
+    /// Grid column → its lowest header text (names a column the template does not have).
+    names: Vec<String>,
+    /// Extra columns already reported (S-05 once per column).
+    reported: Vec<usize>,
+}
 
-const S3_COLS: [&[&str]; 7] = [
-    &["自然人"],
-    &["商业企业"],
-    &["科研机构"],
-    &["社会公益组织"],
-    &["法律服务机构"],
-    &["其他"],
-    &["总计", "合计"],
-];
-
-/// Grid column → section-3 column index, from the header rows (the lowest label wins).
-fn s3_columns(header: &[Vec<GridCell>]) -> Vec<Option<usize>> {
+fn s3_columns(header: &[Vec<GridCell>]) -> S3Cols {
     let width = header.iter().map(Vec::len).max().unwrap_or(0);
     let mut cols = vec![None; width];
+    let mut names = vec![String::new(); width];
     for row in header {
         for (j, c) in row.iter().enumerate() {
             let n = normalize_label(&c.text);
-            if let Some(k) = S3_COLS.iter().position(|ls| ls.contains(&n.as_str())) {
+            if let Some(k) = template::S3_COLUMNS
+                .iter()
+                .position(|d| d.label == n || d.aliases.contains(&n.as_str()))
+            {
                 cols[j] = Some(k);
+            }
+            if !n.is_empty() {
+                names[j] = c.text.trim().to_string();
             }
         }
     }
-    cols
+    S3Cols {
+        cols,
+        names,
+        reported: Vec::new(),
+    }
 }
 
 fn first_value_col(cols: &[Option<usize>], row_len: usize) -> usize {
@@ -453,7 +437,8 @@ pub fn match_s3(
         .copied()
 }
 
-fn s3_row(m: &mut Mapped, row: &[GridCell], cols: &[Option<usize>]) {
+fn s3_row(m: &mut Mapped, row: &[GridCell], s3: &mut S3Cols) {
+    let cols = &s3.cols;
     let start = first_value_col(cols, row.len());
     let labels = s3_labels(row, start);
     let col_of = |j: usize| -> Option<usize> {
@@ -491,10 +476,21 @@ fn s3_row(m: &mut Mapped, row: &[GridCell], cols: &[Option<usize>]) {
     for (j, c) in values {
         match col_of(j) {
             Some(k) => {
-                let key = format!("s3.{}.{}", rd.key, S3_KEYS[k]);
+                let key = format!("s3.{}.{}", rd.key, template::S3_COLUMNS[k].key);
                 put(m, key, c);
             }
-            None if parse(&c.text).is_number() => unplaced(m, c),
+            None if parse(&c.text).is_number() => {
+                // A column of its own in the header that the template lacks: S-05 once.
+                let name = s3.names.get(j).filter(|n| !n.is_empty());
+                if let Some(name) = name.filter(|_| cols.iter().any(Option::is_some)) {
+                    if !s3.reported.contains(&j) {
+                        s3.reported.push(j);
+                        m.findings
+                            .push(super::extra_s3_column(name, c.source.clone()));
+                    }
+                }
+                unplaced(m, c);
+            }
             None => {}
         }
     }
@@ -622,5 +618,56 @@ mod tests {
         assert_eq!(m.template, Some(TemplateId::V2019));
         assert_eq!(m.cells.get("s3.r3_6.natural"), Some(&CellValue::Int(1)));
         assert_eq!(m.cells.get("s3.r3_7.total"), Some(&CellValue::Int(1)));
+    }
+
+    /// An extra column (a 法人或其他组织 subtotal): S-05 once naming it, each number an I-01.
+    #[test]
+    fn extra_s3_column_is_named_once_and_its_numbers_kept() {
+        let header: &[&str] = &[
+            "",
+            "自然人",
+            "法人或其他组织小计",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let g = [grid(&[
+            header,
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "5",
+                "3",
+                "1",
+                "2",
+                "0",
+                "0",
+                "0",
+                "8",
+            ],
+            &[
+                "二、上年结转政府信息公开申请数量",
+                "1",
+                "2",
+                "2",
+                "0",
+                "0",
+                "0",
+                "0",
+                "3",
+            ],
+        ])];
+        let m = map_grids(&g);
+        assert_eq!(m.cells.get("s3.r1.commercial"), Some(&CellValue::Int(1)));
+        assert_eq!(m.cells.get("s3.r1.total"), Some(&CellValue::Int(8)));
+        let s05: Vec<_> = m.findings.iter().filter(|f| f.rule == "S-05").collect();
+        assert_eq!(s05.len(), 1, "{:?}", m.findings);
+        assert_eq!(s05[0].text.as_deref(), Some("法人或其他组织小计"));
+        let i01: Vec<_> = m.findings.iter().filter(|f| f.rule == "I-01").collect();
+        let texts: Vec<_> = i01.iter().filter_map(|f| f.text.as_deref()).collect();
+        assert_eq!(texts, ["3", "2"]);
+        assert!(i01.iter().all(|f| f.source.is_some()));
     }
 }

@@ -22,7 +22,7 @@ pub mod xlsx;
 #[cfg(feature = "office")]
 pub mod zip;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Source};
 use crate::model::Report;
 
 /// What an importer returns: the report and what it could not read with certainty.
@@ -40,6 +40,45 @@ impl Imported {
             findings: vec![Finding::new("I-04", Severity::Error, message, message_en)],
         }
     }
+}
+
+/// I-01: a number in a table area that lands in no cell, quoted with where it is.
+pub(crate) fn unplaced_number(text: &str, source: Source) -> Finding {
+    Finding::new(
+        "I-01",
+        Severity::Warning,
+        format!("表格中的数字 {text} 无法对应到任何单元格"),
+        format!("the number {text} in a table could not be placed in any cell"),
+    )
+    .with_source(source)
+    .with_text(text)
+}
+
+/// I-03: a cell whose text is neither a number nor a not-applicable mark; the cell keeps it.
+pub(crate) fn not_a_number(key: &str, text: &str, source: Source) -> Finding {
+    Finding::new(
+        "I-03",
+        Severity::Warning,
+        format!("单元格 {key} 的内容不是数字：{text}"),
+        format!("cell {key} is not a number: {text}"),
+    )
+    .with_cells([key.to_string()])
+    .with_source(source)
+    .with_text(text)
+}
+
+/// S-05: section 3's table has a column the template does not have (e.g. a 法人或其他组织
+/// subtotal). Reported once, at the column's first number; each of its numbers is also an
+/// [`unplaced_number`], so none is lost.
+pub(crate) fn extra_s3_column(name: &str, source: Source) -> Finding {
+    Finding::new(
+        "S-05",
+        Severity::Warning,
+        format!("第三部分表格多出“{name}”列（模板中没有），该列的数字未计入单元格，逐个列为 I-01"),
+        format!("section 3 table has an extra column \"{name}\" (not in the template); its numbers are not placed and are each listed as I-01"),
+    )
+    .with_source(source)
+    .with_text(name)
 }
 
 /// Why an input cannot be read (becomes the one I-04 of [`Imported::unreadable`]).

@@ -4,7 +4,10 @@
 //! copies put the whole report on one line, so headings are not necessarily at a line start.
 //! The numeral is required: prefaces list the section titles without it.
 
+use std::collections::BTreeMap;
+
 use super::text::doc::{norm_chars, Doc, Norm};
+use super::text::tokens::is_page_number;
 use crate::template::{SECTION_ALIASES, SECTION_HEADINGS};
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
@@ -125,6 +128,51 @@ pub fn end_of(headings: &[Option<Heading>; 6], k: usize, doc_len: usize) -> usiz
         .map(|h| h.start)
         .next()
         .unwrap_or(doc_len)
+}
+
+/// Where the 落款 may start: section 6's body, else the last 300 characters of the text.
+pub fn tail_from(headings: &[Option<Heading>; 6], doc_len: usize) -> usize {
+    headings[5].map_or(doc_len.saturating_sub(300), |h| h.body)
+}
+
+/// Each found section's narrative, keyed `"1"`…`"6"`: its text from the heading to the next
+/// heading, without the char range `table(k)` returns for section `k` (0-based; its table) and
+/// without the 落款 (from `signature_at` on); PDF page numbers and blank edges are dropped.
+pub fn narratives(
+    doc: &Doc,
+    headings: &[Option<Heading>; 6],
+    signature_at: Option<usize>,
+    table: impl Fn(usize) -> Option<(usize, usize)>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (k, h) in headings.iter().enumerate() {
+        let Some(h) = h else { continue };
+        let mut end = end_of(headings, k, doc.len());
+        if let Some(at) = signature_at.filter(|at| *at >= h.body) {
+            end = end.min(at);
+        }
+        let mut text = match table(k) {
+            Some((s, e)) => {
+                let before = doc.slice(h.body, s.max(h.body).min(end));
+                let after = doc.slice(e.max(h.body), end);
+                if after.trim().is_empty() {
+                    before
+                } else {
+                    format!("{}\n{}", before.trim_end(), after.trim_start())
+                }
+            }
+            None => doc.slice(h.body, end),
+        };
+        text = clean(&text);
+        out.insert((k + 1).to_string(), text);
+    }
+    out
+}
+
+/// A section's prose without PDF page numbers and blank edges.
+fn clean(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !is_page_number(l.trim())).collect();
+    lines.join("\n").trim().to_string()
 }
 
 /// A numeral starts a heading unless it is part of `（二）`, `第二` or a longer numeral.

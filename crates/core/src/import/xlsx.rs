@@ -10,6 +10,7 @@ use quick_xml::Reader;
 use super::grid::{Grid, GridCell, MAX_COLS, MAX_ROWS};
 use super::Imported;
 use super::Unreadable;
+use crate::a1::{col_name, parse_ref};
 use crate::finding::Source;
 
 /// Most sheets read.
@@ -138,32 +139,6 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, String> {
             _ => {}
         }
     }
-}
-
-/// `D4` → (row 3, col 3).
-pub fn parse_ref(r: &str) -> Option<(usize, usize)> {
-    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if letters == 0 || letters > 3 {
-        return None;
-    }
-    let col = r[..letters].bytes().fold(0usize, |a, b| {
-        a * 26 + usize::from(b.to_ascii_uppercase() - b'A' + 1)
-    });
-    let row: usize = r[letters..].parse().ok()?;
-    Some((row.checked_sub(1)?, col - 1))
-}
-
-fn col_name(mut c: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
 /// A merged range: top-left and bottom-right (row, col).

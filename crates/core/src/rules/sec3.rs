@@ -4,7 +4,7 @@ use crate::finding::{Finding, Severity};
 use crate::model::{CellValue, TemplateId};
 use crate::text::normalize_label;
 
-use super::view::{self, S3Layout, View, S3_COLS, TOTAL, V};
+use super::view::{self, col_zh, S3Layout, View, S3_COLS, TOTAL, V};
 use super::{not_evaluable, rule, sum_text, Context};
 
 rule!(
@@ -115,15 +115,6 @@ rule!(
 ## 示例（提示）\n新收 40 件，其中社会公益组织 30 件。"
 );
 
-const COLS_ZH: [&str; S3_COLS] = [
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-];
 const COLS_EN: [&str; S3_COLS] = [
     "natural persons",
     "commercial",
@@ -133,6 +124,10 @@ const COLS_EN: [&str; S3_COLS] = [
     "other",
     "total",
 ];
+
+fn col_en(c: usize) -> &'static str {
+    COLS_EN.get(c).copied().unwrap_or("")
+}
 
 /// The layout when the template is known and table 3 holds at least one number; otherwise
 /// one not-evaluable finding (only when the template is known but the table is empty).
@@ -194,19 +189,19 @@ fn t3_01(cx: &Context, out: &mut Vec<Finding>) {
     for c in 0..S3_COLS {
         let cells = [(l.r1, c), (l.r2, c), (l.r3_7, c), (l.r4, c)];
         match values(v, l, &cells) {
-            Err(bad) => out.push(not_evaluable("T3-01", COLS_ZH[c], COLS_EN[c], bad)),
+            Err(bad) => out.push(not_evaluable("T3-01", col_zh(c), col_en(c), bad)),
             Ok(x) => {
                 let (a, b, t, f) = (x[0], x[1], x[2], x[3]);
                 if a + b != t + f {
                     let msg = format!(
                         "{}：新收加上年结转为 {}（{a}+{b}），办理结果总计加结转下年度为 {}（{t}+{f}），两者应相等",
-                        COLS_ZH[c],
+                        col_zh(c),
                         a + b,
                         t + f
                     );
                     let en = format!(
                         "{}: intake plus carry-over is {} ({a}+{b}) but total results plus carried forward is {} ({t}+{f})",
-                        COLS_EN[c],
+                        col_en(c),
                         a + b,
                         t + f
                     );
@@ -293,19 +288,19 @@ fn t3_03(cx: &Context, out: &mut Vec<Finding>) {
         let mut cells = vec![(l.r3_7, c)];
         cells.extend(l.results.iter().map(|&r| (r, c)));
         match values(v, l, &cells) {
-            Err(bad) => out.push(not_evaluable("T3-03", COLS_ZH[c], COLS_EN[c], bad)),
+            Err(bad) => out.push(not_evaluable("T3-03", col_zh(c), col_en(c), bad)),
             Ok(x) => {
                 let total = x[0];
                 let sum: i64 = x[1..].iter().sum();
                 if sum != total {
                     let msg = format!(
                         "{}：（七）总计应为 {sum}（{}），报告填写 {total}",
-                        COLS_ZH[c],
+                        col_zh(c),
                         sum_text(&x[1..])
                     );
                     let en = format!(
                         "{}: （七）总计 should be {sum} (sum of all results), the report says {total}",
-                        COLS_EN[c]
+                        col_en(c)
                     );
                     out.push(located(
                         cx,
@@ -371,12 +366,12 @@ fn t3_04(cx: &Context, out: &mut Vec<Finding>) {
                                 Severity::Error,
                                 format!(
                                     "{group} 小计行·{}应为 {sum}（{}），报告填写 {s}",
-                                    COLS_ZH[c],
+                                    col_zh(c),
                                     sum_text(&x)
                                 ),
                                 format!(
                                     "subtotal row {group}, {}: should be {sum} (sum of its sub-rows), the report says {s}",
-                                    COLS_EN[c]
+                                    col_en(c)
                                 ),
                             )
                             .with_cells(keys(l, &cells))
@@ -386,14 +381,14 @@ fn t3_04(cx: &Context, out: &mut Vec<Finding>) {
                 }
                 (Err(bad), _) => out.push(not_evaluable(
                     "T3-04",
-                    &format!("{group} 小计行·{}", COLS_ZH[c]),
-                    COLS_EN[c],
+                    &format!("{group} 小计行·{}", col_zh(c)),
+                    col_en(c),
                     bad,
                 )),
                 _ => out.push(not_evaluable(
                     "T3-04",
-                    &format!("{group} 小计行·{}", COLS_ZH[c]),
-                    COLS_EN[c],
+                    &format!("{group} 小计行·{}", col_zh(c)),
+                    col_en(c),
                     Vec::new(),
                 )),
             }
@@ -435,7 +430,7 @@ fn t3_06(cx: &Context, out: &mut Vec<Finding>) {
     for c in 0..S3_COLS {
         let cells = [(l.r4, c), (l.r1, c), (l.r2, c)];
         match values(v, l, &cells) {
-            Err(bad) => out.push(not_evaluable("T3-06", COLS_ZH[c], COLS_EN[c], bad)),
+            Err(bad) => out.push(not_evaluable("T3-06", col_zh(c), col_en(c), bad)),
             Ok(x) => {
                 let (f, a, b) = (x[0], x[1], x[2]);
                 if f > a + b {
@@ -445,12 +440,12 @@ fn t3_06(cx: &Context, out: &mut Vec<Finding>) {
                             Severity::Error,
                             format!(
                                 "{}：结转下年度 {f} 件，超过新收加上年结转 {}（{a}+{b}）",
-                                COLS_ZH[c],
+                                col_zh(c),
                                 a + b
                             ),
                             format!(
                                 "{}: carried forward {f} exceeds intake plus carry-over {} ({a}+{b})",
-                                COLS_EN[c],
+                                col_en(c),
                                 a + b
                             ),
                         )
@@ -558,11 +553,11 @@ fn t3_09(cx: &Context, out: &mut Vec<Finding>) {
                         Severity::Info,
                         format!(
                             "本年新收 {total} 件中{}占 {n} 件，超过一半，请核对是否列错位",
-                            COLS_ZH[c]
+                            col_zh(c)
                         ),
                         format!(
                             "{n} of {total} new applications came from {}; check the columns",
-                            COLS_EN[c]
+                            col_en(c)
                         ),
                     )
                     .with_cells([l.key(l.r1, c), l.key(l.r1, TOTAL)]),

@@ -765,15 +765,7 @@ mod tests {
         r.year = Some(2022);
         assert_eq!(errors(&run(&S_03, &r)), 1);
         let mut r = zeros(V2021);
-        for k in [
-            "natural",
-            "commercial",
-            "research",
-            "nonprofit",
-            "legal",
-            "other",
-            "total",
-        ] {
+        for k in crate::template::S3_COLUMNS.iter().map(|d| d.key) {
             for n in 1..=3 {
                 r.cells.remove(&format!("s3.r3_6_{n}.{k}"));
             }

@@ -29,15 +29,8 @@ pub(crate) fn set_value(r: &mut Report, key: &str, v: CellValue) {
 
 /// Sets one row of table 3 (the 总计 column computed).
 pub(crate) fn s3_row(r: &mut Report, row: &str, vals: [i64; 6]) {
-    let cols = [
-        "natural",
-        "commercial",
-        "research",
-        "nonprofit",
-        "legal",
-        "other",
-    ];
-    for (c, v) in cols.iter().zip(vals) {
+    let cols = crate::template::S3_COLUMNS.iter().map(|d| d.key);
+    for (c, v) in cols.zip(vals) {
         set(r, &format!("s3.{row}.{c}"), v);
     }
     set(r, &format!("s3.{row}.total"), vals.iter().sum());

@@ -59,6 +59,11 @@ impl V {
 
 /// Column count of table 3 and the index of its 总计 column.
 pub(crate) const S3_COLS: usize = 7;
+
+/// The official label of section 3's column `c` (0-based; `""` past the last).
+pub(crate) fn col_zh(c: usize) -> &'static str {
+    crate::template::S3_COLUMNS.get(c).map_or("", |d| d.label)
+}
 pub(crate) const TOTAL: usize = 6;
 /// Section 4: groups and columns.
 pub(crate) const S4_KEYS: [[&str; 5]; 3] = [

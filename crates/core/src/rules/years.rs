@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::{Report, TemplateId};
 
-use super::view::{S3Layout, View, S3_COLS, V};
+use super::view::{col_zh, S3Layout, View, S3_COLS, V};
 use super::{rule, Context};
 
 rule!(
@@ -105,21 +105,6 @@ fn y_01(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-fn col_zh(c: usize) -> &'static str {
-    [
-        "自然人",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "其他",
-        "总计",
-    ]
-    .get(c)
-    .copied()
-    .unwrap_or("")
 }
 
 fn int(r: &Report, key: &str) -> Option<i64> {

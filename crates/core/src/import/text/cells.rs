@@ -35,17 +35,8 @@ impl Sink {
         };
         if let CellValue::Text(t) = &v {
             if !v.is_mark() {
-                self.findings.push(
-                    Finding::new(
-                        "I-03",
-                        Severity::Warning,
-                        format!("单元格内容不是数字：{t}"),
-                        format!("cell is not a number: {t}"),
-                    )
-                    .with_cells([key.clone()])
-                    .with_source(doc.source(f.start))
-                    .with_text(t.clone()),
-                );
+                self.findings
+                    .push(crate::import::not_a_number(&key, t, doc.source(f.start)));
             }
         }
         self.cells.insert(key, v);

@@ -45,7 +45,7 @@ pub fn import(text: &str) -> Imported {
     let doc = Doc::new(text);
     let heads = sections::find(&doc);
     let areas = areas(&doc, &heads);
-    let tail_from = heads[5].map_or(doc.len().saturating_sub(300), |h| h.body);
+    let tail_from = sections::tail_from(&heads, doc.len());
     let meta = meta::read(&doc, heads[0].map(|h| h.body), tail_from);
     if heads.iter().all(Option::is_none)
         && areas.s2.is_none()
@@ -69,10 +69,15 @@ pub fn import(text: &str) -> Imported {
     let prose_end = areas.s2.or(areas.s3).map_or(doc.len(), |a| a.0);
     sink.split_opts.hints = super::split::prose_hints(&doc.slice(0, prose_end), template);
     let mut any_table = [false; 3];
+    // Each table's char range: its area, ending early when prose follows the table.
+    let mut tables = [areas.s2, areas.s3, areas.s4];
     for (k, area) in [areas.s2, areas.s3, areas.s4].into_iter().enumerate() {
         let Some((s, e)) = area else { continue };
         let toks = tokens::tokenize(&doc, s, e);
         let groups = tokens::groups(&doc, &toks);
+        if let Some(end) = prose_after(&doc, &groups, e) {
+            tables[k] = Some((s, end));
+        }
         let norm = Norm::new(&doc, s, e);
         match k {
             0 => {
@@ -137,20 +142,10 @@ pub fn import(text: &str) -> Imported {
         date: meta.date.clone(),
         ..Report::default()
     };
-    for (k, h) in heads.iter().enumerate() {
-        let Some(h) = h else { continue };
-        let mut end = sections::end_of(&heads, k, doc.len());
-        let area = [None, areas.s2, areas.s3, areas.s4, None, None][k];
-        if let Some((s, _)) = area {
-            end = end.min(s.max(h.body));
-        }
-        if let Some(at) = meta.signature_at.filter(|at| *at >= h.body) {
-            end = end.min(at);
-        }
-        report
-            .sections
-            .insert((k + 1).to_string(), narrative(&doc.slice(h.body, end)));
-    }
+    report.sections = sections::narratives(&doc, &heads, meta.signature_at, |k| match k {
+        1..=3 => tables[k - 1],
+        _ => None,
+    });
     report.cells = sink.cells;
     report.units = sink.units;
     report.extra_rows = sink.extra_rows;
@@ -160,13 +155,19 @@ pub fn import(text: &str) -> Imported {
     }
 }
 
-/// A section's prose without PDF page numbers and blank edges.
-fn narrative(text: &str) -> String {
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !tokens::is_page_number(l.trim()))
-        .collect();
-    lines.join("\n").trim().to_string()
+/// Where the table ends when sentences follow it inside its area (they belong to the section's
+/// narrative): the end of the line holding the last value, when the rest holds a `。`.
+fn prose_after(doc: &Doc, groups: &[tokens::Group], area_end: usize) -> Option<usize> {
+    let last = groups.iter().flat_map(|g| &g.fields).rfind(|f| !f.empty)?;
+    let after = last.start + last.text.chars().count();
+    let line_end = doc
+        .chars
+        .get(after..area_end)?
+        .iter()
+        .position(|c| *c == '\n')
+        .map_or(area_end, |p| after + p);
+    let rest = doc.slice(line_end, area_end);
+    rest.contains('。').then_some(line_end)
 }
 
 /// Table areas: from the first table marker of each section to the next section's heading.

@@ -7,7 +7,6 @@ use super::doc::{norm_chars, Doc};
 use super::labels::{self, FRAGMENT, FUZZY, STRONG};
 use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
 use super::tokens::Group;
-use crate::finding::{Finding, Severity};
 use crate::model::{CellValue, TemplateId};
 
 /// Group labels of section 3 and the 2019 single （六） row: a group labelled only by one of
@@ -50,7 +49,8 @@ fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
 
 /// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
 /// numbers and one column is, in most of them, the sum of the five legal-person columns, that
-/// column is dropped and reported (S-05: only the importer sees columns).
+/// column is dropped and reported: S-05 once (only the importer sees columns) and each of its
+/// numbers as I-01, so none is lost.
 fn strip_subtotal_column(doc: &Doc, sink: &mut Sink, groups: &[Group]) -> Option<Vec<Group>> {
     let nums = |g: &Group| -> Option<Vec<i64>> {
         let f = trim_fields(&g.fields, S3_COLS + 1);
@@ -80,15 +80,10 @@ fn strip_subtotal_column(doc: &Doc, sink: &mut Sink, groups: &[Group]) -> Option
         return None;
     }
     let first = groups.iter().find(|g| nums(g).is_some())?;
-    sink.findings.push(
-        Finding::new(
-            "S-05",
-            Severity::Warning,
-            "第三部分表格多出“法人或其他组织”小计列（模板中没有），已忽略该列",
-            "section 3 table has an extra 法人或其他组织 subtotal column (not in the template); ignored",
-        )
-        .with_source(doc.source(first.start())),
-    );
+    sink.findings.push(crate::import::extra_s3_column(
+        "法人或其他组织",
+        doc.source(first.start()),
+    ));
     Some(
         groups
             .iter()
@@ -96,7 +91,11 @@ fn strip_subtotal_column(doc: &Doc, sink: &mut Sink, groups: &[Group]) -> Option
                 let mut g = g.clone();
                 if nums(&g).is_some() {
                     g.fields = trim_fields(&g.fields, S3_COLS + 1);
-                    g.fields.remove(k);
+                    let dropped = g.fields.remove(k);
+                    sink.findings.push(crate::import::unplaced_number(
+                        &dropped.text,
+                        doc.source(dropped.start),
+                    ));
                 }
                 g
             })

@@ -395,6 +395,28 @@ mod tests {
         );
     }
 
+    /// A sentence after a table belongs to its section's narrative, not to the table.
+    #[test]
+    fn prose_after_a_table_stays_in_the_section() {
+        let lines: String = S3_2019_ROWS
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{l}\t{i}\t0\t0\t0\t0\t0\t{i}\n"))
+            .collect();
+        let text = report(&format!("{lines}本年度申请均按时办结，无逾期。\n"));
+        let r = import(&text);
+        let s3 = r.report.sections.get("3").cloned().unwrap_or_default();
+        assert!(s3.contains("本年度申请均按时办结，无逾期。"), "{s3:?}");
+        assert!(!s3.contains("自然人"), "{s3:?}");
+        assert_eq!(
+            r.report.cells.get("s3.r3_1.natural"),
+            Some(&CellValue::Int(2))
+        );
+        // Without prose after it, the table ends the section as before.
+        let r = import(&report(&lines));
+        assert_eq!(r.report.sections.get("3").map(String::as_str), Some(""));
+    }
+
     #[test]
     fn subtotal_column_is_dropped_and_reported() {
         let lines: String = S3_2019_ROWS
@@ -411,7 +433,15 @@ mod tests {
             r.report.cells.get("s3.r3_1.total"),
             Some(&CellValue::Int(5))
         );
-        assert!(r.findings.iter().any(|f| f.rule == "S-05"));
+        // The extra column is named once, and none of its numbers is lost: each is an I-01.
+        let s05: Vec<_> = r.findings.iter().filter(|f| f.rule == "S-05").collect();
+        assert_eq!(s05.len(), 1, "{:?}", r.findings);
+        assert_eq!(s05[0].text.as_deref(), Some("法人或其他组织"));
+        let i01: Vec<_> = r.findings.iter().filter(|f| f.rule == "I-01").collect();
+        assert_eq!(i01.len(), S3_2019_ROWS.len(), "{i01:?}");
+        assert!(i01
+            .iter()
+            .all(|f| f.text.as_deref() == Some("3") && f.source.is_some()));
     }
 
     #[test]
