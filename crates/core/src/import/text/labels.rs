@@ -51,15 +51,27 @@ pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
     }
     for c in cands {
         if c.len() >= 6 {
-            let (d, end) = semi_global_distance_at(c, label);
-            if d * 4 <= c.len() {
-                best = best.max((FUZZY, end));
+            // Every pattern char absent from the (60-char) window costs an edit: when those
+            // alone exceed the allowed distance, the DP cannot accept.
+            let window = &label[label.len().saturating_sub(60)..];
+            let mut missing = 0;
+            let possible = c.iter().all(|p| {
+                if !window.contains(p) {
+                    missing += 1;
+                }
+                missing * 4 <= c.len()
+            });
+            if possible {
+                let (d, end) = semi_global_distance_at(c, label);
+                if d * 4 <= c.len() {
+                    best = best.max((FUZZY, end));
+                }
             }
             // The text ends with the start of a label wrapped onto the next line — more than
             // a group label (`（六）其他处理`) that several rows share: past the list number.
             let k = (1..c.len())
                 .rev()
-                .find(|&k| label.ends_with(&c[..k]))
+                .find(|&k| label.last() == Some(&c[k - 1]) && label.ends_with(&c[..k]))
                 .unwrap_or(0);
             let shared = c
                 .iter()
@@ -84,9 +96,10 @@ pub fn rfind(hay: &[char], needle: &[char]) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
+    let first = needle[0];
     (0..=hay.len() - needle.len())
         .rev()
-        .find(|&i| hay[i..].starts_with(needle))
+        .find(|&i| hay[i] == first && hay[i + 1..].starts_with(&needle[1..]))
         .map(|i| i + needle.len())
 }
 
@@ -94,7 +107,9 @@ pub fn find(hay: &[char], needle: &[char]) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
-    (0..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+    let first = needle[0];
+    (0..=hay.len() - needle.len())
+        .find(|&i| hay[i] == first && hay[i + 1..].starts_with(&needle[1..]))
 }
 
 /// Edit distance between `pat` and the best-matching substring of `text` (free start and end
