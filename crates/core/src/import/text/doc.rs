@@ -62,7 +62,7 @@ impl Norm {
         let end = end.min(doc.len());
         let mut chars = Vec::new();
         let mut orig = Vec::new();
-        let mut fold = Folder;
+        let mut fold = Folder::default();
         for (i, c) in doc.chars.iter().enumerate().take(end).skip(start.min(end)) {
             let c = fold.fold(*c);
             if c.is_whitespace() || is_label_punct(c) {
@@ -90,7 +90,7 @@ impl Norm {
 /// Width and traditional-character folding (`fold_traditional` rejects most chars with a
 /// bitmap, cheaper than a cache lookup).
 #[derive(Default)]
-pub struct Folder;
+pub struct Folder {}
 
 impl Folder {
     pub fn fold(&mut self, c: char) -> char {

@@ -340,7 +340,7 @@ fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Optio
 /// Groups without any value (only empty fields) are dropped but do not reset the label.
 pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
     let mut b = Builder::default();
-    let mut fold = Folder;
+    let mut fold = Folder::default();
     for t in toks {
         let newline_before = doc.chars[b.last_end.min(t.start)..t.start].contains(&'\n');
         match t.kind {
