@@ -140,7 +140,20 @@ pub fn fold_traditional(c: char) -> char {
         ('卷', '卷'),
         ('當', '当'),
     ];
-    if (c as u32) < 0x4E00 {
+    // Bit `c % 256` set for every traditional char of the table: most chars are rejected
+    // without the search.
+    const BLOOM: [u64; 4] = {
+        let mut b = [0u64; 4];
+        let mut i = 0;
+        while i < PAIRS.len() {
+            let k = (PAIRS[i].0 as u32 & 255) as usize;
+            b[k / 64] |= 1 << (k % 64);
+            i += 1;
+        }
+        b
+    };
+    let k = (c as u32 & 255) as usize;
+    if (c as u32) < 0x4E00 || BLOOM[k / 64] & (1 << (k % 64)) == 0 {
         return c;
     }
     PAIRS

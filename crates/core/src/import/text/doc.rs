@@ -1,8 +1,6 @@
 //! The decoded text as characters with positions, and a "normalised view" of it in which labels
 //! can be searched whatever their width, traditional characters, spacing or punctuation.
 
-use std::collections::HashMap;
-
 use crate::finding::Source;
 use crate::text::{fold_traditional, fold_width, is_label_punct};
 
@@ -89,20 +87,14 @@ impl Norm {
     }
 }
 
-/// Width and traditional-character folding with a cache: `fold_traditional` searches a table,
-/// which is too slow to repeat for every character of a megabyte.
+/// Width and traditional-character folding (`fold_traditional` rejects most chars with a
+/// bitmap, cheaper than a cache lookup).
 #[derive(Default)]
-pub struct Folder {
-    cache: HashMap<char, char>,
-}
+pub struct Folder {}
 
 impl Folder {
     pub fn fold(&mut self, c: char) -> char {
-        let c = fold_width(c);
-        if (c as u32) < 0x4E00 {
-            return c;
-        }
-        *self.cache.entry(c).or_insert_with(|| fold_traditional(c))
+        fold_traditional(fold_width(c))
     }
 }
 

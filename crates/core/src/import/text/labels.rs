@@ -49,17 +49,36 @@ pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
     if best.0 > 0 {
         return best;
     }
+    // Chars of the (60-char) window the DP sees, as a bitmap on `c % 256`: a char whose bit is
+    // clear is certainly absent.
+    let mut seen = [0u64; 4];
+    for &t in &label[label.len().saturating_sub(60)..] {
+        let k = (t as u32 & 255) as usize;
+        seen[k / 64] |= 1 << (k % 64);
+    }
     for c in cands {
         if c.len() >= 6 {
-            let (d, end) = semi_global_distance_at(c, label);
-            if d * 4 <= c.len() {
-                best = best.max((FUZZY, end));
+            // Every pattern char absent from the window costs an edit: when those alone
+            // exceed the allowed distance, the DP cannot accept.
+            let mut missing = 0;
+            let possible = c.iter().all(|&p| {
+                let k = (p as u32 & 255) as usize;
+                if seen[k / 64] & (1 << (k % 64)) == 0 {
+                    missing += 1;
+                }
+                missing * 4 <= c.len()
+            });
+            if possible {
+                let (d, end) = semi_global_distance_at(c, label);
+                if d * 4 <= c.len() {
+                    best = best.max((FUZZY, end));
+                }
             }
             // The text ends with the start of a label wrapped onto the next line — more than
             // a group label (`（六）其他处理`) that several rows share: past the list number.
             let k = (1..c.len())
                 .rev()
-                .find(|&k| label.ends_with(&c[..k]))
+                .find(|&k| label.last() == Some(&c[k - 1]) && label.ends_with(&c[..k]))
                 .unwrap_or(0);
             let shared = c
                 .iter()
@@ -84,9 +103,10 @@ pub fn rfind(hay: &[char], needle: &[char]) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
+    let first = needle[0];
     (0..=hay.len() - needle.len())
         .rev()
-        .find(|&i| hay[i..].starts_with(needle))
+        .find(|&i| hay[i] == first && hay[i + 1..].starts_with(&needle[1..]))
         .map(|i| i + needle.len())
 }
 
@@ -94,7 +114,9 @@ pub fn find(hay: &[char], needle: &[char]) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
-    (0..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+    let first = needle[0];
+    (0..=hay.len() - needle.len())
+        .find(|&i| hay[i] == first && hay[i + 1..].starts_with(&needle[1..]))
 }
 
 /// Edit distance between `pat` and the best-matching substring of `text` (free start and end
@@ -107,6 +129,50 @@ pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
 pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
     let off = text.len().saturating_sub(60);
     let text = &text[off..];
+    let (d, end) = if (1..=64).contains(&pat.len()) {
+        myers(pat, text)
+    } else {
+        semi_global_dp(pat, text)
+    };
+    (d, off + end)
+}
+
+/// Myers' bit-parallel form of [`semi_global_dp`] (pattern of 1 to 64 chars): one machine
+/// word per text char instead of a column of the table. Same result, ties to the latest end.
+fn myers(pat: &[char], text: &[char]) -> (usize, usize) {
+    let m = pat.len();
+    let high = 1u64 << (m - 1);
+    let mut pv = u64::MAX;
+    let mut mv = 0u64;
+    let mut score = m;
+    let mut best = (m, 0);
+    for (j, t) in text.iter().enumerate() {
+        let eq = pat
+            .iter()
+            .enumerate()
+            .fold(0u64, |e, (i, p)| e | (u64::from(p == t) << i));
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let mut ph = mv | !(xh | pv);
+        let mut mh = pv & xh;
+        if ph & high != 0 {
+            score += 1;
+        } else if mh & high != 0 {
+            score -= 1;
+        }
+        ph <<= 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        if score <= best.0 {
+            best = (score, j + 1);
+        }
+    }
+    best
+}
+
+/// The plain dynamic programme of [`semi_global_distance_at`] on the cut text.
+fn semi_global_dp(pat: &[char], text: &[char]) -> (usize, usize) {
     let mut prev: Vec<usize> = vec![0; text.len() + 1];
     let mut cur = vec![0; text.len() + 1];
     for (i, p) in pat.iter().enumerate() {
@@ -123,7 +189,7 @@ pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
         .enumerate()
         .min_by_key(|(j, d)| (**d, std::cmp::Reverse(*j)))
         .map_or((0, pat.len()), |(j, d)| (j, *d));
-    (d, off + end)
+    (d, end)
 }
 
 /// The row label as written when it differs from `official` by a typo (S-07): the text from
@@ -176,6 +242,50 @@ mod tests {
             &label.chars().collect::<Vec<_>>(),
             &[cand.chars().collect()],
         )
+    }
+
+    #[test]
+    fn myers_is_the_dp() {
+        let texts = [
+            "三不予公开1属于国家秘密2其他法律行政止公开3危及三安全稳定",
+            "4无正当理由5要求行政机关确认或重新出具本年新收政府信息公开申请数量",
+            "aabbaabbabababbbaaab",
+            "",
+            "x",
+        ];
+        let pats = [
+            "2其他法律行政法规禁止公开",
+            "5要求行政机关确认或重新出具已获取信息",
+            "abba",
+            "ab",
+            "b",
+            "本年新收政府信息公开申请数量",
+        ];
+        for t in texts {
+            let t: Vec<char> = t.chars().collect();
+            for p in pats {
+                let p: Vec<char> = p.chars().collect();
+                for a in 0..t.len().min(8) {
+                    for b in (a..=t.len()).step_by(3) {
+                        let t = &t[a..b];
+                        assert_eq!(myers(&p, t), semi_global_dp(&p, t), "{p:?} in {t:?}");
+                    }
+                }
+                let long: Vec<char> = t.iter().cycle().take(70).copied().collect();
+                assert_eq!(semi_global_distance_at(&p, &long), {
+                    let (d, e) = semi_global_dp(&p, &long[long.len().saturating_sub(60)..]);
+                    (d, e + long.len().saturating_sub(60))
+                });
+            }
+        }
+        let p: Vec<char> = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl"
+            .chars()
+            .collect();
+        assert_eq!(p.len(), 64);
+        let t: Vec<char> = "zzabcdefghijklmnopqrstuvwxyzabcdefghijkXmnopqrstuvwxyzabcdefghijklzz"
+            .chars()
+            .collect();
+        assert_eq!(myers(&p, &t), semi_global_dp(&p, &t));
     }
 
     #[test]
