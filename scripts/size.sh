@@ -14,9 +14,10 @@ DIST="${1:-dist}"
 }
 BUDGET_GZ=$((250 * 1024))
 
-# URLs index.html loads at start: href/src attributes and JS string literals, not the meta tag.
-loaded="$(grep -v 'name="nianbao-worker"' "$DIST/index.html" |
-	grep -oE "(href|src)=\"[^\"]*\"|'[^']*'" | sed -E "s/^(href|src)=//; s/[\"']//g; s|^\./||; s|^/||; s/[?#].*//")"
+# URLs index.html loads at start: href/src attributes (quoted or not: the release HTML is
+# minified) and JS string literals, not the meta tag.
+loaded="$(sed -E 's/<meta[^>]*nianbao-worker[^>]*>//g' "$DIST/index.html" |
+	grep -oE "(href|src)=(\"[^\"]*\"|[^\"' >]+)|'[^']*'" | sed -E "s/^(href|src)=//; s/[\"']//g; s|^\./||; s|^/||; s/[?#].*//")"
 
 declare -A group
 while IFS= read -r -d '' file; do
