@@ -188,3 +188,44 @@ fn formats_parse() {
     assert_eq!(Format::parse(".DOCX"), Some(Format::Docx));
     assert_eq!(Format::parse("pdf"), None);
 }
+
+/// Exported and imported again through the real importers (`nianbao_core::import`, format by
+/// content): the JSON export gives back the whole report; the DOCX export (the official Word
+/// layout) gives back the template, year, agency and every cell; the CSV and XLSX exports
+/// (tables only) give back the template and every cell.
+#[test]
+fn exports_import_back_through_the_importers() {
+    let mut reports = Vec::new();
+    reports.extend(corpus("002_huaian_szf_2024.json"));
+    reports.extend(corpus("000_weihai_gxj_2020.json"));
+    assert_eq!(reports.len(), 2, "corpus reports not found");
+    for r in &mut reports {
+        r.sections
+            .insert("1".into(), "本年度工作总体情况良好。".into());
+        r.sections
+            .insert("5".into(), "一是公开质量有待提升。".into());
+        r.sections.insert("6".into(), "无。".into());
+        for format in [Format::Json, Format::Csv, Format::Docx, Format::Xlsx] {
+            let bytes = export(r, &[], format).expect("export");
+            let name = format!("r.{}", format.extension());
+            let back = nianbao_core::import(&bytes, Some(&name));
+            let errors: Vec<&Finding> = back
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{format}: {errors:?}");
+            let back = back.report;
+            assert_eq!(back.template, r.template, "{format} template");
+            assert_eq!(back.cells, r.cells, "{format} cells");
+            match format {
+                Format::Json => assert_eq!(&back, &*r, "{format}"),
+                Format::Docx => {
+                    assert_eq!(back.year, r.year, "{format} year");
+                    assert_eq!(back.agency, r.agency, "{format} agency");
+                }
+                _ => {}
+            }
+        }
+    }
+}

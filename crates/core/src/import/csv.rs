@@ -29,15 +29,34 @@ pub fn import(bytes: &[u8]) -> Imported {
         return Imported::unreadable("无法识别 CSV 的文字编码", "unknown CSV text encoding");
     };
     let mut records = parse(&text);
+    // `key,value` or, as this tool exports it, `key,label,value`: the value column is the one
+    // whose header says so, else the second.
+    let value_col = records
+        .first()
+        .and_then(|r| {
+            r.fields.iter().position(|f| {
+                matches!(
+                    f.trim().to_ascii_lowercase().as_str(),
+                    "value" | "数值" | "值"
+                )
+            })
+        })
+        .unwrap_or(1);
     if records
         .first()
-        .is_some_and(|r| r.fields.get(1).is_some_and(|v| is_header(v)))
+        .is_some_and(|r| r.fields.get(value_col).is_some_and(|v| is_header(v)))
     {
         records.remove(0);
     }
     let pairs: Vec<(&Record, &str, &str)> = records
         .iter()
-        .filter_map(|r| Some((r, r.fields.first()?.as_str(), r.fields.get(1)?.as_str())))
+        .filter_map(|r| {
+            Some((
+                r,
+                r.fields.first()?.as_str(),
+                r.fields.get(value_col)?.as_str(),
+            ))
+        })
         .filter(|(_, k, _)| !k.trim().is_empty())
         .collect();
     if pairs.is_empty() {
