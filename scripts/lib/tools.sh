@@ -121,7 +121,8 @@ nb_ensure_binaryen() {
 }
 
 nb_ensure_chromium() {
-	nb_apt_ensure chromium chromium-driver fonts-noto-cjk
+	# LibreOffice and poppler: the export tests open the DOCX/XLSX exports with a real consumer.
+	nb_apt_ensure chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 	command -v chromium >/dev/null || nb_die "chromium not on PATH"
 	command -v chromedriver >/dev/null || nb_die "chromedriver not on PATH"
 }
