@@ -1,32 +1,18 @@
 // End-to-end: the release build (dist/) served on 127.0.0.1, in headless Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDir } from './server.mjs';
-import { foreignRequests, launchChromium, openPage } from './browser.mjs';
+import { foreignRequests, openPage, servedApp } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.NB_DIST ?? resolve(here, '../../dist');
 const OUT = resolve(here, '../out');
 
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp(DIST, OUT);
 
 test('app mounts with its Chinese title, no console error, no request off 127.0.0.1', async () => {
-  const { context, page, requests, failed, consoleErrors } = await openPage(browser, server.url);
+  const { context, page, requests, failed, consoleErrors } = await openPage(app.browser, app.server.url);
   try {
     const title = page.getByTestId('title');
     await title.waitFor({ state: 'visible' });
@@ -47,7 +33,7 @@ test('app mounts with its Chinese title, no console error, no request off 127.0.
 });
 
 test('paste box is labelled and the app reacts to typing', async () => {
-  const { context, page, consoleErrors } = await openPage(browser, server.url);
+  const { context, page, consoleErrors } = await openPage(app.browser, app.server.url);
   try {
     const paste = page.getByRole('textbox', { name: /^在此粘贴年报全文/ });
     await paste.waitFor({ state: 'visible' });
@@ -61,7 +47,7 @@ test('paste box is labelled and the app reacts to typing', async () => {
 });
 
 test('narrow screen (360 px): one column, no horizontal scroll', async () => {
-  const { context, page, consoleErrors } = await openPage(browser, server.url, { width: 360, height: 740 });
+  const { context, page, consoleErrors } = await openPage(app.browser, app.server.url, { width: 360, height: 740 });
   try {
     await page.getByTestId('title').waitFor({ state: 'visible' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,4 +1,7 @@
 // Headless Debian Chromium driven by playwright-core (no browser download).
+import { after, before } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { serveDir } from './server.mjs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.NB_CHROMIUM ?? '/usr/bin/chromium';
@@ -52,4 +55,20 @@ export function foreignRequests(requests) {
     if (protocol === 'data:' || protocol === 'blob:') return false;
     return hostname !== '127.0.0.1';
   });
+}
+
+// One served build and one browser per test file: `dist` is served on 127.0.0.1 before the
+// file's tests and both are closed after them. Read `app.server` / `app.browser` inside tests.
+export function servedApp(dist, out) {
+  const app = { server: null, browser: null };
+  before(async () => {
+    await mkdir(out, { recursive: true });
+    app.server = await serveDir(dist);
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

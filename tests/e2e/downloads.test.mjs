@@ -1,32 +1,19 @@
 // End-to-end: charts, downloads (through the on-demand Web Worker) and the rules reference,
 // mounted with nb_mount_extras (src/components/harness.rs) into the release build.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serveDir } from './server.mjs';
-import { foreignRequests, launchChromium, openPage } from './browser.mjs';
+import { foreignRequests, openPage, servedApp } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.NB_DIST ?? resolve(here, '../../dist');
 const OUT = resolve(here, '../out');
 const CORPUS = process.env.NB_CORPUS ?? resolve(here, '../../../shared/corpus/public');
 
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp(DIST, OUT);
 
 const isWorker = (url) => new URL(url).pathname.includes('nianbao-worker');
 
@@ -37,7 +24,7 @@ async function corpusJson(name) {
 
 /** Opens the app and mounts the extras for a report; returns the page handles. */
 async function openExtras({ report, previous = null, width = 1280 } = {}) {
-  const handles = await openPage(browser, server.url, { width, height: 900 });
+  const handles = await openPage(app.browser, app.server.url, { width, height: 900 });
   const { page } = handles;
   await page.getByTestId('title').waitFor({ state: 'visible' });
   await page.evaluate(
@@ -97,7 +84,7 @@ test('worker is not fetched at page load; downloads load it once and produce eve
     assert.deepEqual(foreignRequests(requests), [], 'requests that left 127.0.0.1');
 
     // The HTML export read with JavaScript disabled still shows its tables and numbers.
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await app.browser.newContext({ javaScriptEnabled: false });
     try {
       const p = await noJs.newPage();
       await p.goto(pathToFileURL(html.path).href);
@@ -188,7 +175,7 @@ test('heavy imports (DOCX, PDF) run in the worker and read the 淮安 2024 cells
     .map((f) => resolve(CORPUS, '..', f))
     .filter((f) => existsSync(f));
   if (files.length === 0) return t.skip(`no corpus at ${CORPUS}`);
-  const { context, page, requests, consoleErrors } = await openPage(browser, server.url);
+  const { context, page, requests, consoleErrors } = await openPage(app.browser, app.server.url);
   try {
     await page.getByTestId('title').waitFor({ state: 'visible' });
     for (const file of files) {

@@ -1,13 +1,12 @@
 // End-to-end: loading, checking, editing and saving a report in the release build.
 // The corpus is read from ../shared/corpus relative to the repository root.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDir } from './server.mjs';
-import { foreignRequests, launchChromium, openPage } from './browser.mjs';
+import { foreignRequests, openPage, servedApp } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
@@ -17,23 +16,11 @@ const CORPUS = process.env.NB_CORPUS ?? resolve(ROOT, '../shared/corpus');
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serveDir(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp(DIST, OUT);
 
 /** Opens the app with an empty draft store. */
 async function fresh(viewport) {
-  const opened = await openPage(browser, server.url, viewport);
+  const opened = await openPage(app.browser, app.server.url, viewport);
   await opened.page.getByTestId('title').waitFor({ state: 'visible' });
   return opened;
 }
