@@ -18,67 +18,9 @@ fn read_json(b: &[u8]) -> Option<Report> {
     Report::from_value(&v["report"]).ok()
 }
 
-/// A small RFC 4180 reader for the CSV export (no CSV importer in main yet).
+/// The CSV export read back by the CSV importer.
 fn read_csv(b: &[u8]) -> Option<Report> {
-    let text = std::str::from_utf8(b).ok()?.strip_prefix('\u{FEFF}')?;
-    let mut records: Vec<Vec<String>> = Vec::new();
-    let (mut field, mut record, mut quoted, mut chars) =
-        (String::new(), Vec::new(), false, text.chars().peekable());
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    let mut r = Report {
-        schema: String::new(),
-        ..Report::default()
-    };
-    for rec in records.iter().skip(1) {
-        let [key, label, value] = &rec[..] else {
-            return None;
-        };
-        match key.as_str() {
-            "schema" => r.schema = value.clone(),
-            "template" => r.template = TemplateId::parse(value),
-            "year" => r.year = value.parse().ok(),
-            "agency" => r.agency = Some(value.clone()),
-            "title" => r.title = Some(value.clone()),
-            "date" => r.date = Some(value.clone()),
-            k if k.starts_with("sections.") => {
-                r.sections
-                    .insert(k["sections.".len()..].into(), value.clone());
-            }
-            k if k.starts_with("units.") => {
-                r.units.insert(k["units.".len()..].into(), value.clone());
-            }
-            k if k.starts_with("extra_rows.") => r.extra_rows.push(ExtraRow {
-                table: k.rsplit('.').next()?.into(),
-                label: label.clone(),
-                values: if value.is_empty() {
-                    vec![]
-                } else {
-                    value.split('|').map(CellValue::parse).collect()
-                },
-            }),
-            k => {
-                r.cells.insert(k.into(), CellValue::parse(value));
-            }
-        }
-    }
-    Some(r)
+    Some(nianbao_core::import(b, Some("r.csv")).report)
 }
 
 fn corpus(file: &str) -> Option<Report> {

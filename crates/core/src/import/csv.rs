@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::grid::{detect_template, label_is, match_s3, Grid, GridCell};
 use super::Imported;
 use crate::finding::{Finding, Severity, Source};
-use crate::model::{CellValue, TemplateId};
+use crate::model::{CellValue, ExtraRow, Report, TemplateId};
 use crate::template::{self, Layout};
 use crate::text::{normalize_label, strip_notes};
 
@@ -66,6 +66,10 @@ pub fn import(bytes: &[u8]) -> Imported {
     let mut imported = Imported::default();
     let mut cells: BTreeMap<String, CellValue> = BTreeMap::new();
     for (rec, key, raw) in pairs {
+        let label = rec.fields.get(1).map(String::as_str).unwrap_or("");
+        if document_field(&mut imported.report, key, label, raw) {
+            continue;
+        }
         let source = Source::line_col(rec.line, 1);
         let Some(key) = key_of(key, template, &cells) else {
             if CellValue::parse(raw).is_number() {
@@ -92,9 +96,45 @@ pub fn import(bytes: &[u8]) -> Imported {
         }
         cells.insert(key, v);
     }
-    imported.report.template = template;
+    imported.report.template = imported.report.template.or(template);
     imported.report.cells = cells;
     imported
+}
+
+/// The rows of this tool's own CSV export that are not cells (`schema`, `template`, `year`,
+/// `agency`, `title`, `date`, `sections.N`, `units.KEY`, `extra_rows.I.TABLE`): read into the
+/// report, so that an exported CSV imports back whole. False for any other key.
+fn document_field(r: &mut Report, key: &str, label: &str, value: &str) -> bool {
+    match key {
+        "schema" => r.schema = value.to_string(),
+        "template" => r.template = TemplateId::parse(value),
+        "year" => r.year = value.trim().parse().ok(),
+        "agency" => r.agency = Some(value.to_string()),
+        "title" => r.title = Some(value.to_string()),
+        "date" => r.date = Some(value.to_string()),
+        _ => {
+            if let Some(n) = key.strip_prefix("sections.") {
+                r.sections.insert(n.to_string(), value.to_string());
+            } else if let Some(k) = key.strip_prefix("units.") {
+                r.units.insert(k.to_string(), value.to_string());
+            } else if let Some(rest) = key.strip_prefix("extra_rows.") {
+                let table = rest.rsplit('.').next().unwrap_or(rest);
+                let values = if value.is_empty() {
+                    Vec::new()
+                } else {
+                    value.split('|').map(CellValue::parse).collect()
+                };
+                r.extra_rows.push(ExtraRow {
+                    table: table.to_string(),
+                    label: label.to_string(),
+                    values,
+                });
+            } else {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// True when the text is a two-column CSV whose first column holds DATA.md keys or
