@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use nianbao_core::{CellValue, Finding, Imported};
+use nianbao_core::{CellValue, Finding, Imported, Report};
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
@@ -46,6 +46,16 @@ pub fn use_ctx() -> AppCtx {
 }
 
 impl AppCtx {
+    /// The report on screen (an empty report before anything is loaded), for the components
+    /// that take it as a prop: charts and downloads.
+    pub fn report(self) -> Signal<Report> {
+        let doc = self.doc;
+        Signal::derive(move || {
+            doc.with(|d| d.as_ref().map(|d| d.report.clone()))
+                .unwrap_or_default()
+        })
+    }
+
     /// Creates the state, restoring a saved draft if there is one, and starts saving drafts.
     pub fn create() -> AppCtx {
         let restored = load_draft();

@@ -85,12 +85,6 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
     let lang = move || ctx.lang.get();
     let issues = move || ctx.findings.with(|f| state::counts(f));
-    // The report on screen, for the charts (an empty report before anything is loaded).
-    let report = Signal::derive(move || {
-        ctx.doc
-            .with(|d| d.as_ref().map(|d| d.report.clone()))
-            .unwrap_or_default()
-    });
     view! {
         <div
             class="nb-app"
@@ -126,7 +120,7 @@ pub fn App() -> impl IntoView {
                         </Show>
                         <ReportView />
                         <PrintAppendix />
-                        <Charts report=report previous=Signal::derive(|| None) />
+                        <Charts report=ctx.report() previous=Signal::derive(|| None) />
                         <RulesRef selected=Signal::derive(|| None::<String>) />
                     </main>
                     <aside class="nb-right" id="nb-findings-panel" aria-label=move || tr(lang(), "发现的问题", "Findings")>

@@ -145,9 +145,7 @@ pub fn Summary() -> impl IntoView {
                 </button>
             </div>
             <DownloadMenu
-                report=Signal::derive(move || {
-                    ctx.doc.with(|d| d.as_ref().map(|d| d.report.clone())).unwrap_or_default()
-                })
+                report=ctx.report()
                 findings=Signal::derive(move || ctx.findings.get())
             />
             <div class="nb-clear">
