@@ -1,13 +1,32 @@
+//! Profiling driver: `cargo run --release --example prof_import -- FILE [N] [check]`.
+//! Imports FILE N times (and checks it when the third argument is `check`); prints the time
+//! per report. Run it under `valgrind --tool=callgrind` or `perf record` to see where the time goes.
 fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let bytes = std::fs::read(path).unwrap();
-    let n: usize = std::env::args()
-        .nth(2)
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: prof_import FILE [N] [check]");
+        std::process::exit(2);
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let n: u32 = args
+        .next()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(50);
+        .unwrap_or(50)
+        .max(1);
+    let with_check = args.next().as_deref() == Some("check");
     let t = std::time::Instant::now();
     for _ in 0..n {
-        std::hint::black_box(nianbao_core::import(&bytes, None));
+        let imported = nianbao_core::import(&bytes, None);
+        if with_check {
+            std::hint::black_box(nianbao_core::check(&imported.report, None));
+        }
+        std::hint::black_box(imported);
     }
-    eprintln!("{:?} per import", t.elapsed() / n as u32);
+    eprintln!("{:?} per report", t.elapsed() / n);
 }

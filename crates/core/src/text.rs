@@ -61,7 +61,6 @@ pub fn fold_traditional(c: char) -> char {
         ('額', '额'),
         ('萬', '万'),
         ('單', '单'),
-        ('位', '位'),
         ('採', '采'),
         ('購', '购'),
         ('條', '条'),
@@ -76,8 +75,6 @@ pub fn fold_traditional(c: char) -> char {
         ('報', '报'),
         ('訪', '访'),
         ('舉', '举'),
-        ('訴', '诉'),
-        ('複', '复'),
         ('獲', '获'),
         ('題', '题'),
         ('補', '补'),
@@ -87,7 +84,6 @@ pub fn fold_traditional(c: char) -> char {
         ('險', '险'),
         ('穩', '稳'),
         ('這', '这'),
-        ('禁', '禁'),
         ('協', '协'),
         ('書', '书'),
         ('應', '应'),
@@ -116,13 +112,11 @@ pub fn fold_traditional(c: char) -> char {
         ('鄉', '乡'),
         ('鎮', '镇'),
         ('廳', '厅'),
-        ('局', '局'),
         ('屬', '属'),
         ('團', '团'),
         ('們', '们'),
         ('個', '个'),
         ('對', '对'),
-        ('們', '们'),
         ('態', '态'),
         ('義', '义'),
         ('達', '达'),
@@ -137,30 +131,24 @@ pub fn fold_traditional(c: char) -> char {
         ('鬥', '斗'),
         ('圖', '图'),
         ('檔', '档'),
-        ('卷', '卷'),
-        ('當', '当'),
     ];
-    // Bit `c % 256` set for every traditional char of the table: most chars are rejected
-    // without the search.
-    const BLOOM: [u64; 4] = {
-        let mut b = [0u64; 4];
+    // One bit per BMP char, set for the traditional chars above: every char of every report
+    // passes through here, and almost all are rejected by one load and test.
+    static TRADITIONAL: [u64; 1024] = {
+        let mut b = [0u64; 1024];
         let mut i = 0;
         while i < PAIRS.len() {
-            let k = (PAIRS[i].0 as u32 & 255) as usize;
+            let k = PAIRS[i].0 as usize;
             b[k / 64] |= 1 << (k % 64);
             i += 1;
         }
         b
     };
-    let k = (c as u32 & 255) as usize;
-    if (c as u32) < 0x4E00 || BLOOM[k / 64] & (1 << (k % 64)) == 0 {
+    let k = c as usize;
+    if k >= 0x1_0000 || TRADITIONAL[k / 64] & (1 << (k % 64)) == 0 {
         return c;
     }
-    PAIRS
-        .iter()
-        .find(|(t, _)| *t == c)
-        .map(|(_, s)| *s)
-        .unwrap_or(c)
+    PAIRS.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
 }
 
 /// The text of a number cell with widths folded and spaces (ASCII, U+3000, NBSP, thin) removed.

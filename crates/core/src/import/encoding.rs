@@ -50,6 +50,9 @@ fn finish(text: &str, name: &'static str) -> Result<(String, &'static str), Deco
         return Err(DecodeError::Binary);
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if !text.contains('\r') {
+        return Ok((text.to_string(), name));
+    }
     Ok((text.replace("\r\n", "\n").replace('\r', "\n"), name))
 }
 

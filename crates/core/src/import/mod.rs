@@ -24,6 +24,7 @@ pub mod zip;
 
 use crate::finding::{Finding, Severity, Source};
 use crate::model::Report;
+use encoding_rs::Encoding;
 
 /// What an importer returns: the report and what it could not read with certainty.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -135,10 +136,7 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     // Look at the start of the text (any encoding with an ASCII-compatible start is enough).
-    let head: String = match encoding::decode(bytes.get(..4096).unwrap_or(bytes)) {
-        Ok((t, _)) => t,
-        Err(_) => String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes)).into_owned(),
-    };
+    let head = head_text(bytes);
     let start = head.trim_start().to_ascii_lowercase();
     if start.starts_with('{') {
         return Format::Json;
@@ -154,6 +152,26 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
         return Format::Csv;
     }
     Format::Text
+}
+
+/// The first 4 KB of the input as text. UTF-8 cut mid-character at the 4 KB mark is read up
+/// to the cut (decoding it as a whole would fail and fall back to GB18030 for nothing).
+fn head_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    if Encoding::for_bom(head).is_none() && !head.contains(&0) {
+        match std::str::from_utf8(head) {
+            Ok(t) => return t.into(),
+            // Only an incomplete character at the end: the rest is valid UTF-8.
+            Err(e) if e.error_len().is_none() => {
+                return String::from_utf8_lossy(&head[..e.valid_up_to()]);
+            }
+            Err(_) => {}
+        }
+    }
+    match encoding::decode(head) {
+        Ok((t, _)) => t.into(),
+        Err(_) => String::from_utf8_lossy(head),
+    }
 }
 
 /// Most of the first lines have the same number (≥ 1) of commas and no sentence ends in them:

@@ -5,6 +5,7 @@
 //! The numeral is required: prefaces list the section titles without it.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::text::doc::{norm_chars, Doc, Norm};
 use super::text::tokens::is_page_number;
@@ -28,15 +29,9 @@ pub fn find(doc: &Doc) -> [Option<Heading>; 6] {
     let mut cursor = 0usize;
     for (k, found) in out.iter_mut().enumerate() {
         let mut best: Option<(usize, usize)> = None;
-        let mut names: Vec<&str> = SECTION_ALIASES[k].to_vec();
-        if let Some((_, rest)) = SECTION_HEADINGS[k].split_once('、') {
-            names.push(rest);
-        }
-        for name in names {
-            let mut needle = vec![NUMERALS[k]];
-            needle.extend(norm_chars(name));
+        for needle in &heading_needles()[k] {
             let mut from = cursor;
-            while let Some(i) = norm.find(&needle, from) {
+            while let Some(i) = norm.find(needle, from) {
                 let start = norm.doc_index(i, doc.len());
                 if is_heading_start(doc, start) {
                     let end = norm.doc_index(i + needle.len() - 1, doc.len()) + 1;
@@ -71,6 +66,28 @@ pub fn find(doc: &Doc) -> [Option<Heading>; 6] {
         out[k] = by_keyword(doc, k, from, to);
     }
     out
+}
+
+/// Each section's heading as searched for: its numeral and each of its names, normalised
+/// (built once).
+fn heading_needles() -> &'static [Vec<Vec<char>>; 6] {
+    static NEEDLES: OnceLock<[Vec<Vec<char>>; 6]> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let mut names: Vec<&str> = SECTION_ALIASES[k].to_vec();
+            if let Some((_, rest)) = SECTION_HEADINGS[k].split_once('、') {
+                names.push(rest);
+            }
+            names
+                .into_iter()
+                .map(|name| {
+                    let mut needle = vec![NUMERALS[k]];
+                    needle.extend(norm_chars(name));
+                    needle
+                })
+                .collect()
+        })
+    })
 }
 
 /// Keywords that identify a section heading when its wording matches no alias.

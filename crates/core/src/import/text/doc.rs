@@ -8,18 +8,34 @@ use crate::text::{fold_traditional, fold_width, is_label_punct};
 pub struct Doc {
     pub chars: Vec<char>,
     line_starts: Vec<usize>,
+    /// The whole text normalised (see [`Norm`]) and each normalised char's index in `chars`.
+    norm_chars: Vec<char>,
+    norm_orig: Vec<usize>,
 }
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
         let chars: Vec<char> = text.chars().collect();
         let mut line_starts = vec![0];
+        let mut norm_chars = Vec::with_capacity(chars.len());
+        let mut norm_orig = Vec::with_capacity(chars.len());
+        let mut fold = Folder::default();
         for (i, c) in chars.iter().enumerate() {
             if *c == '\n' {
                 line_starts.push(i + 1);
             }
+            let c = fold.fold(*c);
+            if !c.is_whitespace() && !is_label_punct(c) {
+                norm_chars.push(c);
+                norm_orig.push(i);
+            }
         }
-        Doc { chars, line_starts }
+        Doc {
+            chars,
+            line_starts,
+            norm_chars,
+            norm_orig,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -50,28 +66,26 @@ impl Doc {
     }
 }
 
-/// A normalised copy of a range of the text: widths and traditional characters folded, white
+/// The normalised view of a range of the text: widths and traditional characters folded, white
 /// space and label punctuation dropped; `orig[i]` is the char index in the [`Doc`] of `chars[i]`.
-pub struct Norm {
-    pub chars: Vec<char>,
-    pub orig: Vec<usize>,
+/// Borrowed from the whole text's normalised form, which [`Doc::new`] builds once.
+#[derive(Clone, Copy)]
+pub struct Norm<'a> {
+    pub chars: &'a [char],
+    pub orig: &'a [usize],
 }
 
-impl Norm {
-    pub fn new(doc: &Doc, start: usize, end: usize) -> Norm {
+impl<'a> Norm<'a> {
+    /// The view of the doc's chars `start..end`.
+    pub fn new(doc: &'a Doc, start: usize, end: usize) -> Norm<'a> {
         let end = end.min(doc.len());
-        let mut chars = Vec::new();
-        let mut orig = Vec::new();
-        let mut fold = Folder::default();
-        for (i, c) in doc.chars.iter().enumerate().take(end).skip(start.min(end)) {
-            let c = fold.fold(*c);
-            if c.is_whitespace() || is_label_punct(c) {
-                continue;
-            }
-            chars.push(c);
-            orig.push(i);
+        let start = start.min(end);
+        let a = doc.norm_orig.partition_point(|&o| o < start);
+        let b = doc.norm_orig.partition_point(|&o| o < end);
+        Norm {
+            chars: &doc.norm_chars[a..b],
+            orig: &doc.norm_orig[a..b],
         }
-        Norm { chars, orig }
     }
 
     /// First occurrence of `needle` at or after norm index `from`.
@@ -100,5 +114,24 @@ impl Folder {
 
 /// A label in normalised form, as chars.
 pub fn norm_chars(s: &str) -> Vec<char> {
-    crate::text::normalize_label(s).chars().collect()
+    s.chars()
+        .map(|c| fold_traditional(fold_width(c)))
+        .filter(|c| !c.is_whitespace() && !is_label_punct(*c))
+        .collect()
+}
+
+/// [`norm_chars`] of a label built into the program (template labels, markers, headings),
+/// computed once: the importers look up the same few hundred labels on every import.
+pub fn norm_static(s: &'static str) -> &'static [char] {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Cache = Mutex<HashMap<(usize, usize), &'static [char]>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (s.as_ptr() as usize, s.len());
+    let cache = CACHE.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked mid-insert; the map is still valid.
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    // Leaked once per distinct static string: the set is finite (the program's own labels).
+    map.entry(key)
+        .or_insert_with(|| Box::leak(norm_chars(s).into_boxed_slice()))
 }

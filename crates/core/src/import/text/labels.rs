@@ -12,8 +12,72 @@ pub const FUZZY: i32 = 6;
 /// A piece of a label (a wrapped line).
 pub const FRAGMENT: i32 = 2;
 
+/// A set of chars as a 1024-bit map on `c % 1024`: a clear bit means the char is certainly
+/// absent. Scoring tries every row against every label, and most pairs share too few chars to
+/// match at all; the sets reject those without a search.
+#[derive(Clone, Copy, Default)]
+pub struct CharSet([u64; 16]);
+
+impl CharSet {
+    pub fn of(chars: &[char]) -> CharSet {
+        let mut s = CharSet::default();
+        for &c in chars {
+            let k = c as usize & 1023;
+            s.0[k / 64] |= 1 << (k % 64);
+        }
+        s
+    }
+
+    pub fn may_have(&self, c: char) -> bool {
+        let k = c as usize & 1023;
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// Every char of `other` may be in `self`.
+    pub fn may_contain(&self, other: &CharSet) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| b & !a == 0)
+    }
+}
+
+/// One normalised form a row may be written as.
+pub struct Cand {
+    pub chars: Vec<char>,
+    set: CharSet,
+}
+
+impl Cand {
+    pub fn new(chars: Vec<char>) -> Cand {
+        let set = CharSet::of(&chars);
+        Cand { chars, set }
+    }
+}
+
+/// The text before a group, ready to be scored against every row.
+pub struct Probe<'a> {
+    label: &'a [char],
+    all: CharSet,
+    /// The chars of the last [`WINDOW`] (what the fuzzy match sees).
+    window: CharSet,
+}
+
+/// How far back from the values a fuzzy label match may start.
+const WINDOW: usize = 60;
+
+impl<'a> Probe<'a> {
+    pub fn new(label: &'a [char]) -> Probe<'a> {
+        let tail = &label[label.len().saturating_sub(WINDOW)..];
+        let window = CharSet::of(tail);
+        let all = if tail.len() == label.len() {
+            window
+        } else {
+            CharSet::of(label)
+        };
+        Probe { label, all, window }
+    }
+}
+
 /// The normalised forms a row may be written as.
-pub fn candidates(row: &RowDef) -> Vec<Vec<char>> {
+pub fn candidates(row: &RowDef) -> Vec<Cand> {
     let mut out = vec![norm_chars(row.label)];
     out.extend(row.aliases.iter().map(|a| norm_chars(a)));
     if let Some(g) = row.group {
@@ -22,48 +86,47 @@ pub fn candidates(row: &RowDef) -> Vec<Vec<char>> {
         out.push(c);
     }
     out.retain(|c| c.len() >= 2);
-    out
+    out.into_iter().map(Cand::new).collect()
 }
 
 /// How well `label` (the normalised text before a group) names a row with these candidates.
 /// Containment scores by where the candidate ends (the label nearest the values wins).
-pub fn score(label: &[char], cands: &[Vec<char>]) -> i32 {
-    score_at(label, cands).0
+pub fn score(label: &[char], cands: &[Cand]) -> i32 {
+    score_at(&Probe::new(label), cands).0
 }
 
 /// [`score`] and where in `label` the match ends: when the text before a group holds several
 /// row labels (a PDF puts a row's label after its numbers), the one ending last is this
 /// group's.
-pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
+pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
+    let label = probe.label;
     if label.is_empty() {
         return (0, 0);
     }
     let mut best = (0, 0);
     for c in cands {
-        if let Some(end) = rfind(label, c) {
+        if !probe.all.may_contain(&c.set) {
+            continue;
+        }
+        if let Some(end) = rfind(label, &c.chars) {
             let near_end = if end == label.len() { 3 } else { 0 };
-            let long = (c.len() / 4).min(3) as i32;
+            let long = (c.chars.len() / 4).min(3) as i32;
             best = best.max((STRONG + near_end + long, end));
         }
     }
     if best.0 > 0 {
         return best;
     }
-    // Chars of the (60-char) window the DP sees, as a bitmap on `c % 256`: a char whose bit is
-    // clear is certainly absent.
-    let mut seen = [0u64; 4];
-    for &t in &label[label.len().saturating_sub(60)..] {
-        let k = (t as u32 & 255) as usize;
-        seen[k / 64] |= 1 << (k % 64);
-    }
+    let last = label.last().copied();
     for c in cands {
+        let c_set = &c.set;
+        let c = &c.chars;
         if c.len() >= 6 {
             // Every pattern char absent from the window costs an edit: when those alone
             // exceed the allowed distance, the DP cannot accept.
             let mut missing = 0;
             let possible = c.iter().all(|&p| {
-                let k = (p as u32 & 255) as usize;
-                if seen[k / 64] & (1 << (k % 64)) == 0 {
+                if !probe.window.may_have(p) {
                     missing += 1;
                 }
                 missing * 4 <= c.len()
@@ -76,23 +139,29 @@ pub fn score_at(label: &[char], cands: &[Vec<char>]) -> (i32, usize) {
             }
             // The text ends with the start of a label wrapped onto the next line — more than
             // a group label (`（六）其他处理`) that several rows share: past the list number.
-            let k = (1..c.len())
-                .rev()
-                .find(|&k| label.last() == Some(&c[k - 1]) && label.ends_with(&c[..k]))
-                .unwrap_or(0);
-            let shared = c
-                .iter()
-                .position(|x| x.is_ascii_digit())
-                .map_or(0, |d| d + 1);
-            if k >= 4 && k > shared && k * 3 >= c.len() {
-                best = best.max((FUZZY, label.len()));
+            if last.is_some_and(|l| c_set.may_have(l)) {
+                let k = (1..c.len())
+                    .rev()
+                    .find(|&k| last == Some(c[k - 1]) && label.ends_with(&c[..k]))
+                    .unwrap_or(0);
+                let shared = c
+                    .iter()
+                    .position(|x| x.is_ascii_digit())
+                    .map_or(0, |d| d + 1);
+                if k >= 4 && k > shared && k * 3 >= c.len() {
+                    best = best.max((FUZZY, label.len()));
+                }
             }
         }
     }
     if best.0 > 0 {
         return best;
     }
-    if label.len() >= 3 && cands.iter().any(|c| find(c, label).is_some()) {
+    if label.len() >= 3
+        && cands
+            .iter()
+            .any(|c| c.set.may_contain(&probe.all) && find(&c.chars, label).is_some())
+    {
         return (FRAGMENT, label.len());
     }
     (0, 0)
@@ -127,7 +196,7 @@ pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
 
 /// [`semi_global_distance`] and the end (exclusive, in `text`) of the best match.
 pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
-    let off = text.len().saturating_sub(60);
+    let off = text.len().saturating_sub(WINDOW);
     let text = &text[off..];
     let (d, end) = if (1..=64).contains(&pat.len()) {
         myers(pat, text)
@@ -240,7 +309,7 @@ mod tests {
     fn s(label: &str, cand: &str) -> i32 {
         score(
             &label.chars().collect::<Vec<_>>(),
-            &[cand.chars().collect()],
+            &[Cand::new(cand.chars().collect())],
         )
     }
 
@@ -328,8 +397,12 @@ mod tests {
             FUZZY
         );
         let l: Vec<char> = "1属于国家秘密三2其他法律行政止公开".chars().collect();
-        let a = score_at(&l, &["1属于国家秘密".chars().collect()]);
-        let b = score_at(&l, &["2其他法律行政法规禁止公开".chars().collect()]);
+        let p = Probe::new(&l);
+        let a = score_at(&p, &[Cand::new("1属于国家秘密".chars().collect())]);
+        let b = score_at(
+            &p,
+            &[Cand::new("2其他法律行政法规禁止公开".chars().collect())],
+        );
         assert!(a.0 > b.0 && b.1 > a.1);
     }
 }

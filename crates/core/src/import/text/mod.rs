@@ -14,7 +14,7 @@ pub mod tokens;
 use super::sections::{self, Heading};
 use super::{meta, Imported};
 use crate::model::{Report, TemplateId};
-use doc::{norm_chars, Doc, Norm};
+use doc::{norm_static, Doc, Norm};
 
 /// Markers of each template in the tables (SPEC.md §3–§4).
 const V2019_MARKERS: [&str; 6] = [
@@ -175,11 +175,11 @@ fn areas(doc: &Doc, heads: &[Option<Heading>; 6]) -> Areas {
     let span = |k: usize| -> Option<(usize, usize)> {
         heads[k].map(|h| (h.body, sections::end_of(heads, k, doc.len())))
     };
-    let find_first = |range: (usize, usize), markers: &[&str]| -> Option<usize> {
+    let find_first = |range: (usize, usize), markers: &[&'static str]| -> Option<usize> {
         let norm = Norm::new(doc, range.0, range.1);
         markers
             .iter()
-            .filter_map(|m| norm.find(&norm_chars(m), 0))
+            .filter_map(|m| norm.find(norm_static(m), 0))
             .min()
             .map(|p| {
                 let at = norm.doc_index(p, range.1);
@@ -212,9 +212,9 @@ fn areas(doc: &Doc, heads: &[Option<Heading>; 6]) -> Areas {
 /// The template from the tables' own wording; the year decides only a tie.
 fn detect_template(doc: &Doc, span: (usize, usize), year: Option<i32>) -> TemplateId {
     let norm = Norm::new(doc, span.0, span.1);
-    let count = |ms: &[&str]| {
+    let count = |ms: &[&'static str]| {
         ms.iter()
-            .filter(|m| norm.find(&norm_chars(m), 0).is_some())
+            .filter(|m| norm.find(norm_static(m), 0).is_some())
             .count()
     };
     let (a, b) = (count(&V2019_MARKERS), count(&V2021_MARKERS));

@@ -12,7 +12,12 @@ use crate::model::{CellValue, TemplateId};
 use crate::template;
 
 /// Header words of section 2 (captions, column labels), removed before judging an unknown label.
-fn s2_header_words() -> Vec<Vec<char>> {
+fn s2_header_words() -> &'static [Vec<char>] {
+    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(build_s2_header_words)
+}
+
+fn build_s2_header_words() -> Vec<Vec<char>> {
     let mut w: Vec<Vec<char>> = ["信息内容", "单位万元", "万元", "元", "第二十条"]
         .iter()
         .map(|s| norm_chars(s))
@@ -64,10 +69,11 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         sink.unplaced(doc, g, "s2");
     }
     for g in groups.iter().take(MAX_GROUPS) {
+        let probe = labels::Probe::new(&g.label);
         let best = specs
             .iter()
             .enumerate()
-            .map(|(i, s)| (labels::score(&g.label, &s.cands), i))
+            .map(|(i, s)| (labels::score_at(&probe, &s.cands).0, i))
             .filter(|(sc, i)| *sc >= FUZZY && !taken[*i])
             .max_by_key(|(sc, i)| (*sc, std::cmp::Reverse(*i)));
         if let Some((_, i)) = best {
@@ -82,7 +88,7 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             }
             continue;
         }
-        let rest = strip_words(&g.label, &words);
+        let rest = strip_words(&g.label, words);
         if is_row_label(&rest) {
             sink.extra("s2", rest.iter().collect(), g, 3);
         } else if g.fields.len() <= 4
@@ -165,7 +171,7 @@ fn fill_lost_cells<'g>(
         for (key, f) in keys.iter().zip(with(pos)) {
             sink.put(doc, key.clone(), f);
         }
-        sink.seen_rows.insert(format!("{}.{}", s.prefix, s.row.key));
+        sink.seen_rows.insert(s.row_key.clone());
         let mut alts: Vec<CellValue> = (0..n)
             .filter(|&q| q != pos)
             .filter_map(|q| with(q).get(pos).map(|f| CellValue::parse(&f.text)))

@@ -3,7 +3,7 @@
 //! wraps labels but keeps the rows' order; crawler copies keep labels but glue the numbers.
 
 use super::cells::{trim_fields, Sink};
-use super::doc::{norm_chars, Doc};
+use super::doc::{norm_static, Doc};
 use super::labels::{self, FRAGMENT, FUZZY, STRONG};
 use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
 use super::tokens::Group;
@@ -25,10 +25,7 @@ fn s3_extra(label: &[char], strong_match: bool) -> Option<&'static str> {
     }
     S3_EXTRA_LABELS
         .iter()
-        .find(|l| {
-            let n = norm_chars(l);
-            label.ends_with(&n)
-        })
+        .find(|l| label.ends_with(norm_static(l)))
         .copied()
 }
 
@@ -39,12 +36,12 @@ const S3_COLS: usize = 7;
 fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
     let count = |g: &Group| g.fields.iter().filter(|f| !f.empty).count();
     let (a, b) = (count(prev), count(next));
-    a > 1
-        && b > 1
-        && a + b == S3_COLS
-        && specs
+    a > 1 && b > 1 && a + b == S3_COLS && {
+        let probe = labels::Probe::new(&next.label);
+        specs
             .iter()
-            .all(|s| labels::score(&next.label, &s.cands) < FUZZY)
+            .all(|s| labels::score_at(&probe, &s.cands).0 < FUZZY)
+    }
 }
 
 /// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
@@ -144,9 +141,10 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // one in the text before it, the first one in the text after it. The others are leftovers
     // of neighbouring rows.
     let scored = |label: &[char], nearest_is_last: bool| -> Vec<i32> {
+        let probe = labels::Probe::new(label);
         let at: Vec<(i32, usize)> = specs
             .iter()
-            .map(|s| labels::score_at(label, &s.cands))
+            .map(|s| labels::score_at(&probe, &s.cands))
             .collect();
         let ends = at.iter().filter(|(v, _)| *v >= FUZZY).map(|(_, e)| *e);
         let near = if nearest_is_last {
@@ -165,9 +163,10 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let line_best: Vec<i32> = gs
         .iter()
         .map(|g| {
+            let probe = labels::Probe::new(&g.line_label);
             specs
                 .iter()
-                .map(|s| labels::score(&g.line_label, &s.cands))
+                .map(|s| labels::score_at(&probe, &s.cands).0)
                 .max()
                 .unwrap_or(0)
         })
@@ -258,8 +257,8 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         match (slots[k], extra[k]) {
             (Some(j), _) => {
                 filled[j] = true;
-                if let Some(span) = labels::typo_span(&g.label, &norm_chars(specs[j].row.label)) {
-                    sink.label_typo(doc, g, &specs[j].keys(), &span, specs[j].row.label);
+                if let Some(span) = labels::typo_span(&g.label, norm_static(specs[j].row.label)) {
+                    sink.label_typo(doc, g, specs[j].keys(), &span, specs[j].row.label);
                 }
                 placed.push(Placed { spec: j, group: g });
             }

@@ -7,46 +7,74 @@ pub use super::s2::read_s2;
 pub use super::s3::read_s3;
 
 use super::cells::{trim_fields, Sink};
-use super::doc::{norm_chars, Doc, Norm};
-use super::labels::candidates;
+use super::doc::{norm_static, Doc, Norm};
+use super::labels::{candidates, Cand};
 use super::tokens::{Field, Group};
 use crate::import::split::{self, RawRow};
 use crate::model::TemplateId;
 use crate::template::{self, Kind, RowDef, TableDef};
+use std::sync::OnceLock;
 
 /// One template row with what is needed to match and fill it.
 pub(super) struct RowSpec {
-    pub(super) prefix: &'static str,
     pub(super) row: &'static RowDef,
     pub(super) table: &'static TableDef,
-    pub(super) cands: Vec<Vec<char>>,
+    pub(super) cands: Vec<Cand>,
+    /// `prefix.row` (as in `Sink::seen_rows`).
+    pub(super) row_key: String,
+    /// The cell keys of the row, one per column.
+    cell_keys: Vec<String>,
 }
 
 impl RowSpec {
-    pub(super) fn keys(&self) -> Vec<String> {
-        self.table
-            .columns
-            .iter()
-            .map(|c| format!("{}.{}.{}", self.prefix, self.row.key, c.key))
-            .collect()
+    pub(super) fn keys(&self) -> &[String] {
+        &self.cell_keys
     }
     fn kinds(&self) -> Vec<Kind> {
         self.table.columns.iter().map(|c| c.kind).collect()
     }
 }
 
-pub(super) fn specs(t: TemplateId, section: u8) -> Vec<RowSpec> {
-    template::get(t)
-        .section_tables(section)
-        .flat_map(|table| {
-            table.rows.iter().map(move |row| RowSpec {
-                prefix: table.prefix,
-                row,
-                table,
-                cands: candidates(row),
-            })
-        })
-        .collect()
+/// The rows of a template's section tables, built once per (template, section): label
+/// normalisation and key formatting would otherwise be redone on every import.
+pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
+    static CACHE: OnceLock<[Vec<RowSpec>; 6]> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        let build = |t: TemplateId, section: u8| -> Vec<RowSpec> {
+            template::get(t)
+                .section_tables(section)
+                .flat_map(|table| {
+                    table.rows.iter().map(move |row| RowSpec {
+                        row,
+                        table,
+                        cands: candidates(row),
+                        row_key: format!("{}.{}", table.prefix, row.key),
+                        cell_keys: table
+                            .columns
+                            .iter()
+                            .map(|c| format!("{}.{}.{}", table.prefix, row.key, c.key))
+                            .collect(),
+                    })
+                })
+                .collect()
+        };
+        [
+            build(TemplateId::V2019, 2),
+            build(TemplateId::V2019, 3),
+            build(TemplateId::V2019, 4),
+            build(TemplateId::V2021, 2),
+            build(TemplateId::V2021, 3),
+            build(TemplateId::V2021, 4),
+        ]
+    });
+    let base = match t {
+        TemplateId::V2019 => 0,
+        TemplateId::V2021 => 3,
+    };
+    match section {
+        2..=4 => &all[base + usize::from(section) - 2],
+        _ => &[],
+    }
 }
 
 /// A row that got a group, to be written (directly or through the digit splitter).
@@ -62,11 +90,11 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
     let mut idx = Vec::new();
     for (k, p) in placed.iter().enumerate() {
         let s = &specs[p.spec];
-        sink.seen_rows.insert(format!("{}.{}", s.prefix, s.row.key));
+        sink.seen_rows.insert(s.row_key.clone());
         let fields = trim_fields(&p.group.fields, s.table.columns.len());
         if fields.len() == s.table.columns.len() {
-            for (key, f) in s.keys().into_iter().zip(&fields) {
-                sink.put(doc, key, f);
+            for (key, f) in s.keys().iter().zip(&fields) {
+                sink.put(doc, key.clone(), f);
             }
         } else if !splittable(p.group, s.table.columns.len()) {
             sink.unplaced(doc, p.group, table);
@@ -87,7 +115,7 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
         let p = &placed[*k];
         match reading {
             Some(r) if r.values.len() == specs[p.spec].table.columns.len() => {
-                sink.put_reading(doc, &specs[p.spec].keys(), p.group, &r)
+                sink.put_reading(doc, specs[p.spec].keys(), p.group, &r)
             }
             _ => sink.unplaced(doc, p.group, table),
         }
@@ -105,8 +133,8 @@ pub(super) const MAX_GROUPS: usize = 400;
 
 /// The unit of 采购总金额 from its header (`采购总金额（万元）`).
 pub fn procurement_unit(norm: &Norm) -> Option<&'static str> {
-    let key = norm_chars("采购总金额");
-    let p = norm.find(&key, 0)?;
+    let key = norm_static("采购总金额");
+    let p = norm.find(key, 0)?;
     let after = norm.chars.get(p + key.len()..)?;
     if after.starts_with(&['万', '元']) {
         Some("万元")
@@ -121,17 +149,13 @@ pub fn procurement_unit(norm: &Norm) -> Option<&'static str> {
 pub fn blank_rows(sink: &mut Sink, t: TemplateId, section: u8, norm: &Norm) {
     for s in specs(t, section) {
         let keys = s.keys();
-        if sink
-            .seen_rows
-            .contains(&format!("{}.{}", s.prefix, s.row.key))
-            || keys.iter().any(|k| sink.cells.contains_key(k))
-        {
+        if sink.seen_rows.contains(&s.row_key) || keys.iter().any(|k| sink.cells.contains_key(k)) {
             continue;
         }
-        let found = s.cands.iter().any(|c| found_label(norm, c));
+        let found = s.cands.iter().any(|c| found_label(norm, &c.chars));
         if found {
             for k in keys {
-                sink.cells.insert(k, crate::model::CellValue::Blank);
+                sink.cells.insert(k.clone(), crate::model::CellValue::Blank);
             }
         }
     }
@@ -158,7 +182,10 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let mut fields: Vec<Field> = groups.iter().flat_map(|g| g.fields.clone()).collect();
     let total: usize = specs.iter().map(|s| s.table.columns.len()).sum();
     fields = trim_fields(&fields, total);
-    let keys: Vec<String> = specs.iter().flat_map(RowSpec::keys).collect();
+    let keys: Vec<String> = specs
+        .iter()
+        .flat_map(|s| s.keys().iter().cloned())
+        .collect();
     if fields.len() == total {
         for (k, f) in keys.iter().zip(&fields) {
             sink.put(doc, k.clone(), f);
