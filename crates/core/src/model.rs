@@ -129,6 +129,12 @@ impl CellValue {
     /// separators, surrounding spaces and a leading `+` are normalised away; a blank is
     /// [`CellValue::Blank`]; anything else that is not a plain number is kept as text.
     pub fn parse(raw: &str) -> CellValue {
+        // Most cells are plain ASCII digits: read them without normalising first.
+        if (1..=15).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(v) = raw.parse() {
+                return CellValue::Int(v);
+            }
+        }
         let s = crate::text::normalize_number_text(raw);
         if s.is_empty() {
             return CellValue::Blank;

@@ -2,6 +2,8 @@
 //! unit (`25件`, `二十五件`, `3119 件`). No regex engine: the patterns are few and this keeps
 //! the WASM build small.
 
+use std::borrow::Cow;
+
 use crate::model::Report;
 use crate::text::{fold_width, parse_chinese_number};
 
@@ -10,8 +12,8 @@ pub(crate) struct Sentence<'a> {
     /// The section key (`"1"`…`"6"`).
     pub section: &'a str,
     pub text: &'a str,
-    /// The text with line breaks removed, for fast keyword tests.
-    pub flat: String,
+    /// The text with line breaks removed, for fast keyword tests (borrowed when it has none).
+    pub flat: Cow<'a, str>,
     /// The same as chars, for positions.
     pub chars: Vec<char>,
     /// One bit per character class: a keyword whose bits are not all here is not here.
@@ -20,13 +22,28 @@ pub(crate) struct Sentence<'a> {
 
 /// The bloom bit of a character.
 fn bit(c: char) -> u128 {
-    1u128 << ((u32::from(c).wrapping_mul(0x9E37_79B1)) >> 25)
+    // A variable 128-bit shift is a library call on most targets; two 64-bit halves are not.
+    let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
+    if k < 64 {
+        u128::from(1u64 << k)
+    } else {
+        u128::from(1u64 << (k - 64)) << 64
+    }
+}
+
+/// The bloom bits of a keyword (see [`Sentence::has_bloom`]).
+pub(crate) fn bloom(kw: &str) -> u128 {
+    kw.chars().fold(0, |m, c| m | bit(c))
 }
 
 impl Sentence<'_> {
     /// Whether the sentence contains `kw` (across wrapped lines).
     pub(crate) fn has(&self, kw: &str) -> bool {
-        let m = kw.chars().fold(0, |m, c| m | bit(c));
+        self.has_bloom(kw, bloom(kw))
+    }
+
+    /// [`Sentence::has`] with the keyword's [`bloom`] computed once by the caller.
+    pub(crate) fn has_bloom(&self, kw: &str, m: u128) -> bool {
         self.bloom & m == m && self.flat.contains(kw)
     }
 }
@@ -37,16 +54,19 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
     for (k, text) in &report.sections {
         for s in sentences(text) {
             // PDF text wraps lines inside sentences: read across the breaks.
-            let mut flat = String::with_capacity(s.len());
             let mut chars = Vec::with_capacity(s.len() / 2);
             let mut bloom = 0;
             for c in s.chars() {
                 if c != '\n' && c != '\r' {
-                    flat.push(c);
                     chars.push(c);
                     bloom |= bit(c);
                 }
             }
+            let flat = if s.contains(['\n', '\r']) {
+                Cow::Owned(chars.iter().collect())
+            } else {
+                Cow::Borrowed(s)
+            };
             out.push(Sentence {
                 section: k.as_str(),
                 text: s,
@@ -83,10 +103,37 @@ pub(crate) struct Hit<'a> {
 /// Splits text into sentences at 。；！？ and blank lines (the delimiter is dropped). Single
 /// line breaks are kept: PDF text wraps lines in the middle of sentences.
 pub(crate) fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';', '！', '？'])
-        .flat_map(|s| s.split("\n\n"))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        // One pass over the bytes: the delimiters are a few fixed UTF-8 sequences.
+        let b = rest.as_bytes();
+        let mut end = b.len();
+        let mut skip = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let d = match b[i] {
+                b';' => 1,
+                b'\n' if b.get(i + 1) == Some(&b'\n') => 2,
+                0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3, // 。
+                0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x9B | 0x81 | 0x9F])) => 3, // ；！？
+                _ => 0,
+            };
+            if d > 0 {
+                end = i;
+                skip = d;
+                break;
+            }
+            i += 1;
+        }
+        let piece = rest[..end].trim();
+        rest = &rest[end + skip..];
+        if !piece.is_empty() {
+            return Some(piece);
+        }
+    })
 }
 
 fn is_cn_digit(c: char) -> bool {
@@ -213,12 +260,22 @@ pub(crate) fn numbers_after<'a>(
     units: &str,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
+    let kw_blooms: Vec<u128> = keywords.iter().map(|k| bloom(k)).collect();
+    let ex_blooms: Vec<u128> = exclude.iter().map(|k| bloom(k)).collect();
     for s in sents {
         if only.is_some_and(|o| o != s.section) {
             continue;
         }
         let chars = &s.chars;
-        if !keywords.iter().any(|k| s.has(k)) || exclude.iter().any(|x| s.has(x)) {
+        if !keywords
+            .iter()
+            .zip(&kw_blooms)
+            .any(|(k, m)| s.has_bloom(k, *m))
+            || exclude
+                .iter()
+                .zip(&ex_blooms)
+                .any(|(x, m)| s.has_bloom(x, *m))
+        {
             continue;
         }
         for kw in keywords {
@@ -377,6 +434,15 @@ mod tests {
             of("主动公开信息15条，其中职能类12条，财政类5条"),
             vec![(15, 17)]
         );
+    }
+
+    #[test]
+    fn sentence_split() {
+        let got: Vec<&str> =
+            sentences("一是公开。二是答复；三 ; 四！五？\n\n\n六\n七。。 ").collect();
+        assert_eq!(got, ["一是公开", "二是答复", "三", "四", "五", "六\n七"]);
+        assert_eq!(sentences("").count(), 0);
+        assert_eq!(sentences("。；\n\n").count(), 0);
     }
 
     #[test]

@@ -7,6 +7,10 @@ use crate::text::{fold_traditional, fold_width, is_label_punct};
 /// The text as characters; positions are char indexes.
 pub struct Doc {
     pub chars: Vec<char>,
+    /// The text itself, and the byte offset of each char (plus the end), so that slices are
+    /// copies of bytes rather than re-encoded chars.
+    text: String,
+    byte_at: Vec<usize>,
     line_starts: Vec<usize>,
     /// The whole text normalised (see [`Norm`]) and each normalised char's index in `chars`.
     norm_chars: Vec<char>,
@@ -15,23 +19,38 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        let chars: Vec<char> = text.chars().collect();
+        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2);
+        let mut byte_at: Vec<usize> = Vec::with_capacity(text.len() / 2 + 1);
+        for (b, c) in text.char_indices() {
+            chars.push(c);
+            byte_at.push(b);
+        }
+        byte_at.push(text.len());
         let mut line_starts = vec![0];
         let mut norm_chars = Vec::with_capacity(chars.len());
         let mut norm_orig = Vec::with_capacity(chars.len());
         let mut fold = Folder::default();
-        for (i, c) in chars.iter().enumerate() {
-            if *c == '\n' {
-                line_starts.push(i + 1);
-            }
-            let c = fold.fold(*c);
-            if !c.is_whitespace() && !is_label_punct(c) {
-                norm_chars.push(c);
-                norm_orig.push(i);
-            }
+        for (i, &c) in chars.iter().enumerate() {
+            // CJK ideographs (most of a report) are neither space nor punctuation.
+            let c = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                fold_traditional(c)
+            } else {
+                if c == '\n' {
+                    line_starts.push(i + 1);
+                }
+                let c = fold.fold(c);
+                if c.is_whitespace() || is_label_punct(c) {
+                    continue;
+                }
+                c
+            };
+            norm_chars.push(c);
+            norm_orig.push(i);
         }
         Doc {
             chars,
+            text: text.to_string(),
+            byte_at,
             line_starts,
             norm_chars,
             norm_orig,
@@ -60,9 +79,17 @@ impl Doc {
 
     /// The text of a char range (clamped).
     pub fn slice(&self, start: usize, end: usize) -> String {
+        self.slice_str(start, end).to_string()
+    }
+
+    /// [`Doc::slice`] without the copy.
+    pub fn slice_str(&self, start: usize, end: usize) -> &str {
         let end = end.min(self.chars.len());
         let start = start.min(end);
-        self.chars[start..end].iter().collect()
+        // `byte_at` has one entry per char plus the end, all on char boundaries.
+        self.text
+            .get(self.byte_at[start]..self.byte_at[end])
+            .unwrap_or_default()
     }
 }
 
@@ -90,15 +117,36 @@ impl<'a> Norm<'a> {
 
     /// First occurrence of `needle` at or after norm index `from`.
     pub fn find(&self, needle: &[char], from: usize) -> Option<usize> {
-        let first = *needle.first()?;
-        let last_start = self.chars.len().checked_sub(needle.len())?;
-        (from..=last_start).find(|&i| self.chars[i] == first && self.chars[i..].starts_with(needle))
+        find_chars(self.chars, needle, from)
     }
 
     /// The doc index of norm index `i` (or `fallback` past the end).
     pub fn doc_index(&self, i: usize, fallback: usize) -> usize {
         self.orig.get(i).copied().unwrap_or(fallback)
     }
+}
+
+/// First occurrence of `needle` in `hay` at or after `from`. Blocks of 16 chars without the
+/// needle's first char are skipped with one branch (the comparison vectorises): the importers
+/// search whole texts for dozens of labels.
+pub fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    const BLOCK: usize = 16;
+    let first = *needle.first()?;
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let mut i = from;
+    while i <= last_start {
+        if let Some(block) = hay.get(i..i + BLOCK) {
+            if !block.iter().fold(false, |any, &c| any | (c == first)) {
+                i += BLOCK;
+                continue;
+            }
+        }
+        if hay[i] == first && hay[i..].starts_with(needle) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Width and traditional-character folding (`fold_traditional` rejects most chars with a

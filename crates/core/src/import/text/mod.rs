@@ -67,7 +67,7 @@ pub fn import(text: &str) -> Imported {
     let mut sink = cells::Sink::default();
     // Figures the prose states (before the tables) help the splitter choose among readings.
     let prose_end = areas.s2.or(areas.s3).map_or(doc.len(), |a| a.0);
-    sink.split_opts.hints = super::split::prose_hints(&doc.slice(0, prose_end), template);
+    sink.split_opts.hints = super::split::prose_hints(doc.slice_str(0, prose_end), template);
     let mut any_table = [false; 3];
     // Each table's char range: its area, ending early when prose follows the table.
     let mut tables = [areas.s2, areas.s3, areas.s4];
@@ -166,7 +166,7 @@ fn prose_after(doc: &Doc, groups: &[tokens::Group], area_end: usize) -> Option<u
         .iter()
         .position(|c| *c == '\n')
         .map_or(area_end, |p| after + p);
-    let rest = doc.slice(line_end, area_end);
+    let rest = doc.slice_str(line_end, area_end);
     rest.contains('。').then_some(line_end)
 }
 

@@ -88,9 +88,21 @@ pub fn tokenize(doc: &Doc, start: usize, end: usize) -> Vec<Tok> {
 
 fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
     let chars = &doc.chars[ls..le];
-    let trimmed: String = chars.iter().collect::<String>().trim().to_string();
-    if trimmed.is_empty() || is_page_number(&trimmed) || is_rule_line(&trimmed) {
+    let Some(a) = chars.iter().position(|c| !c.is_whitespace()) else {
         return;
+    };
+    let b = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(a, |x| x + 1);
+    let trimmed = &chars[a..b];
+    // Page numbers are short; rule lines start with one of their chars: only those lines are
+    // looked at as text.
+    if trimmed.len() <= 16 || matches!(trimmed[0], '|' | '-' | ':' | '+') {
+        let t: String = trimmed.iter().collect();
+        if is_page_number(&t) || is_rule_line(&t) {
+            return;
+        }
     }
     if chars.contains(&'\t') {
         let from = out.len();
@@ -99,7 +111,7 @@ fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
         }
         text_after_values_is_value(&mut out[from..]);
     } else if chars.contains(&'|') {
-        if trimmed == "|" {
+        if trimmed == ['|'] {
             let s = ls + chars.iter().position(|c| *c == '|').unwrap_or(0);
             out.push(empty(s));
             return;
@@ -207,15 +219,11 @@ fn strip_unit(text: &str) -> (&str, Option<&'static str>) {
 /// A number as printed: optional sign, digits (any width), separators, a decimal point, or an
 /// exponent (`1e309` is kept as text by the cell parser, but it is a value, not a label).
 pub fn is_numberish(s: &str) -> bool {
-    let s: String = s
-        .chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let body = s.trim_start_matches(['+', '-', '－', '−']);
-    body.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && body
-            .chars()
+    let mut chars = s.chars().map(fold_width).filter(|c| !c.is_whitespace());
+    // Leading signs (`－` and `−` are not folded by width).
+    let first = chars.find(|c| !matches!(c, '+' | '-' | '－' | '−'));
+    first.is_some_and(|c| c.is_ascii_digit())
+        && chars
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '，' | 'e' | 'E' | '+' | '-'))
 }
 
@@ -256,8 +264,7 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
         while pe < le && !is_blank(c[pe]) {
             pe += 1;
         }
-        let piece: String = c[piece_start..pe].iter().collect();
-        if is_mark(&piece) && piece.chars().count() <= 2 {
+        if pe - piece_start <= 2 && is_mark(&c[piece_start..pe].iter().collect::<String>()) {
             push(out, TokKind::Value, piece_start, pe, None);
             i = pe;
             continue;
