@@ -132,7 +132,7 @@ pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
                 missing * 4 <= c.len()
             });
             if possible {
-                let (d, end) = semi_global_distance_at(c, label);
+                let (d, end) = semi_global_distance_in(c, c_set, label);
                 if d * 4 <= c.len() {
                     best = best.max((FUZZY, end));
                 }
@@ -196,10 +196,15 @@ pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
 
 /// [`semi_global_distance`] and the end (exclusive, in `text`) of the best match.
 pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
+    semi_global_distance_in(pat, &CharSet::of(pat), text)
+}
+
+/// [`semi_global_distance_at`] with the pattern's [`CharSet`] (computed once per candidate).
+fn semi_global_distance_in(pat: &[char], set: &CharSet, text: &[char]) -> (usize, usize) {
     let off = text.len().saturating_sub(WINDOW);
     let text = &text[off..];
     let (d, end) = if (1..=64).contains(&pat.len()) {
-        myers(pat, text)
+        myers(pat, set, text)
     } else {
         semi_global_dp(pat, text)
     };
@@ -208,7 +213,7 @@ pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
 
 /// Myers' bit-parallel form of [`semi_global_dp`] (pattern of 1 to 64 chars): one machine
 /// word per text char instead of a column of the table. Same result, ties to the latest end.
-fn myers(pat: &[char], text: &[char]) -> (usize, usize) {
+fn myers(pat: &[char], set: &CharSet, text: &[char]) -> (usize, usize) {
     let m = pat.len();
     let high = 1u64 << (m - 1);
     let mut pv = u64::MAX;
@@ -216,10 +221,14 @@ fn myers(pat: &[char], text: &[char]) -> (usize, usize) {
     let mut score = m;
     let mut best = (m, 0);
     for (j, t) in text.iter().enumerate() {
-        let eq = pat
-            .iter()
-            .enumerate()
-            .fold(0u64, |e, (i, p)| e | (u64::from(p == t) << i));
+        // Most text chars are not in the pattern at all: the set says so without the scan.
+        let eq = if set.may_have(*t) {
+            pat.iter()
+                .enumerate()
+                .fold(0u64, |e, (i, p)| e | (u64::from(p == t) << i))
+        } else {
+            0
+        };
         let xv = eq | mv;
         let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
         let mut ph = mv | !(xh | pv);
@@ -337,7 +346,8 @@ mod tests {
                 for a in 0..t.len().min(8) {
                     for b in (a..=t.len()).step_by(3) {
                         let t = &t[a..b];
-                        assert_eq!(myers(&p, t), semi_global_dp(&p, t), "{p:?} in {t:?}");
+                        let set = CharSet::of(&p);
+                        assert_eq!(myers(&p, &set, t), semi_global_dp(&p, t), "{p:?} in {t:?}");
                     }
                 }
                 let long: Vec<char> = t.iter().cycle().take(70).copied().collect();
@@ -354,7 +364,7 @@ mod tests {
         let t: Vec<char> = "zzabcdefghijklmnopqrstuvwxyzabcdefghijkXmnopqrstuvwxyzabcdefghijklzz"
             .chars()
             .collect();
-        assert_eq!(myers(&p, &t), semi_global_dp(&p, &t));
+        assert_eq!(myers(&p, &CharSet::of(&p), &t), semi_global_dp(&p, &t));
     }
 
     #[test]
