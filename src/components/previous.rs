@@ -110,8 +110,8 @@ pub fn PreviousReport() -> impl IntoView {
                 None => view! {
                     <p class="nb-prev-hint">
                         {move || tr(lang(),
-                            "载入同一机关上一年度的年报，检查跨年衔接（Y-01…）并比较两年数字",
-                            "Load the same agency's report of the year before to check the cross-year rules (Y-01…) and compare the two years")}
+                            "同一机关上一年度的年报：检查跨年衔接，比较两年数字",
+                            "The same agency's report for the year before: checks what carries over and compares the two years")}
                     </p>
                     <div class="nb-prev-actions">
                         <label class="nb-btn nb-file">
