@@ -61,8 +61,9 @@ pub fn PreviousReport() -> impl IntoView {
         focus_later(FILE_ID);
     };
 
-    // Year, agency and template of the loaded report (None: nothing loaded).
-    let loaded = move || {
+    // Year, agency and template of the loaded report (None: nothing loaded). Memos: an edit
+    // of the report changes `doc` but rebuilds this block only when these change.
+    let loaded = Memo::new(move |_| {
         ctx.doc.with(|d| {
             d.as_ref().and_then(|d| d.previous.as_ref()).map(|p| {
                 let lang = lang();
@@ -77,26 +78,27 @@ pub fn PreviousReport() -> impl IntoView {
                 parts.join(" · ")
             })
         })
-    };
-    let notes = move || {
-        let lang = lang();
+    });
+    let mismatches = Memo::new(move |_| {
         ctx.doc.with(|d| {
             d.as_ref()
-                .and_then(|d| {
-                    let p = d.previous.as_ref()?;
-                    Some(previous_mismatches(&d.report, p))
-                })
+                .and_then(|d| Some(previous_mismatches(&d.report, d.previous.as_ref()?)))
                 .unwrap_or_default()
-                .into_iter()
-                .map(|m| view! { <li class="nb-prev-note">{mismatch_text(&m, lang)}</li> })
-                .collect_view()
         })
+    });
+    let notes = move || {
+        let lang = lang();
+        mismatches
+            .get()
+            .into_iter()
+            .map(|m| view! { <li class="nb-prev-note">{mismatch_text(&m, lang)}</li> })
+            .collect_view()
     };
 
     view! {
         <section class="nb-prev" aria-labelledby="nb-prev-h" data-testid="previous">
             <h2 id="nb-prev-h" class="nb-prev-title">{move || tr(lang(), "上年年报", "Previous year's report")}</h2>
-            {move || match loaded() {
+            {move || match loaded.get() {
                 Some(meta) => view! {
                     <div class="nb-prev-loaded">
                         <p class="nb-prev-meta" data-testid="previous-meta">{meta}</p>
