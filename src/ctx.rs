@@ -56,6 +56,22 @@ impl AppCtx {
         })
     }
 
+    /// The previous year's report (上年年报), if one is loaded: for the year-over-year chart.
+    pub fn previous(self) -> Signal<Option<Report>> {
+        let doc = self.doc;
+        Signal::derive(move || doc.with(|d| d.as_ref().and_then(|d| d.previous.clone())))
+    }
+
+    /// Sets or removes the previous year's report; the findings are re-checked with it and
+    /// the draft saved with it.
+    pub fn set_previous(self, previous: Option<Report>) {
+        self.doc.update(|d| {
+            if let Some(d) = d {
+                d.previous = previous;
+            }
+        });
+    }
+
     /// Creates the state, restoring a saved draft if there is one, and starts saving drafts.
     pub fn create() -> AppCtx {
         let restored = load_draft();
@@ -95,11 +111,17 @@ impl AppCtx {
         ctx
     }
 
-    /// Shows a freshly imported document (undo history starts empty).
+    /// Shows a freshly imported document (undo history starts empty). A loaded 上年年报 stays
+    /// (the panel warns when its year or agency does not fit); 清空 removes it.
     pub fn load(self, imported: Imported) {
         self.focused.set(Vec::new());
         self.draft.set(None);
-        self.doc.set(Some(Doc::new(imported)));
+        let previous = self
+            .doc
+            .with_untracked(|d| d.as_ref().and_then(|d| d.previous.clone()));
+        let mut doc = Doc::new(imported);
+        doc.previous = previous;
+        self.doc.set(Some(doc));
         self.generation.update(|g| *g += 1);
     }
 
@@ -259,8 +281,15 @@ pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Imports text or a file in the background, with the busy state shown meanwhile.
+/// Imports text or a file in the background, with the busy state shown meanwhile, and shows
+/// it as the report.
 pub fn import_async(ctx: AppCtx, input: ImportInput) {
+    import_then(ctx, input, move |imported| ctx.load(imported));
+}
+
+/// Imports text or a file in the background (busy state meanwhile), then hands the result to
+/// `done` (e.g. to use it as the previous year's report).
+pub fn import_then(ctx: AppCtx, input: ImportInput, done: impl FnOnce(Imported) + 'static) {
     ctx.busy.set(true);
     leptos::task::spawn_local(async move {
         yield_to_browser().await;
@@ -278,7 +307,7 @@ pub fn import_async(ctx: AppCtx, input: ImportInput) {
                 }
             }
         };
-        ctx.load(imported);
+        done(imported);
         ctx.busy.set(false);
     });
 }

@@ -120,7 +120,7 @@ pub fn App() -> impl IntoView {
                         </Show>
                         <ReportView />
                         <PrintAppendix />
-                        <Charts report=ctx.report() previous=Signal::derive(|| None) />
+                        <Charts report=ctx.report() previous=ctx.previous() />
                         <RulesRef selected=Signal::derive(|| None::<String>) />
                     </main>
                     <aside class="nb-right" id="nb-findings-panel" aria-label=move || tr(lang(), "发现的问题", "Findings")>

@@ -71,6 +71,11 @@ pub struct Doc {
     pub import_findings: Vec<Finding>,
     /// Cell keys and `section.N` targets the user has changed.
     pub edited: BTreeSet<String>,
+    /// The same agency's report of the year before (上年年报), for the cross-year rules (Y-…)
+    /// and the year-over-year chart. Not edited and not part of the undo history; saved with
+    /// the draft (absent in drafts saved before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Report>,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
 }
@@ -81,6 +86,7 @@ impl Doc {
             report: imported.report,
             import_findings: imported.findings,
             edited: BTreeSet::new(),
+            previous: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -212,11 +218,12 @@ impl Doc {
         }
     }
 
-    /// Every finding: the import findings, then the rules' findings on the current report.
+    /// Every finding: the import findings, then the rules' findings on the current report
+    /// (the cross-year rules too when a previous report is loaded).
     pub fn findings(&self) -> Vec<Finding> {
         let mut all = self.import_findings.clone();
         if !self.unreadable() {
-            all.extend(nianbao_core::check(&self.report, None));
+            all.extend(nianbao_core::check(&self.report, self.previous.as_ref()));
         }
         all
     }
@@ -230,6 +237,62 @@ impl Doc {
     pub fn from_storage(text: &str) -> Option<Doc> {
         serde_json::from_str(text).ok()
     }
+}
+
+/// A report read for the 上年年报 slot: the report, or why it cannot serve (the importer's
+/// I-04 message, Chinese and English) when it was not recognised as a report at all. Import
+/// findings of a readable report (I-01…) are not shown: only the current report's are.
+pub fn previous_from(imported: Imported) -> Result<Report, (String, String)> {
+    if imported.report.template.is_some() {
+        return Ok(imported.report);
+    }
+    let i04 = imported.findings.iter().find(|f| f.rule == "I-04");
+    Err(match i04 {
+        Some(f) => (f.message.clone(), f.message_en.clone()),
+        None => (
+            "未找到年报的表格".to_string(),
+            "no table of the annual report was found".to_string(),
+        ),
+    })
+}
+
+/// Why a previous report may not belong with the report on screen. Shown as warnings; the
+/// report is still used (the Y rules compare whatever they are given).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PreviousMismatch {
+    /// Both years are known and the previous one is not `current - 1`.
+    Year { current: i32, previous: i32 },
+    /// The year of one of the two reports is unknown.
+    YearUnknown,
+    /// The two reports name different agencies (whitespace ignored).
+    Agency { current: String, previous: String },
+}
+
+/// What does not fit between the report on screen and its 上年年报.
+pub fn previous_mismatches(current: &Report, previous: &Report) -> Vec<PreviousMismatch> {
+    let mut out = Vec::new();
+    match (current.year, previous.year) {
+        (Some(c), Some(p)) if p.checked_add(1) != Some(c) => out.push(PreviousMismatch::Year {
+            current: c,
+            previous: p,
+        }),
+        (Some(_), Some(_)) => {}
+        _ => out.push(PreviousMismatch::YearUnknown),
+    }
+    let squeeze = |a: &Option<String>| {
+        a.as_deref()
+            .map(|a| a.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+            .filter(|a| !a.is_empty())
+    };
+    if let (Some(c), Some(p)) = (squeeze(&current.agency), squeeze(&previous.agency)) {
+        if c != p {
+            out.push(PreviousMismatch::Agency {
+                current: c,
+                previous: p,
+            });
+        }
+    }
+    out
 }
 
 /// How a cell is marked in the table.
@@ -425,6 +488,91 @@ mod tests {
         back.undo();
         assert_eq!(back.report.cell("s3.r1.natural"), Some(&CellValue::Blank));
         assert!(Doc::from_storage("{").is_none());
+    }
+
+    fn report(year: i32, agency: &str) -> Report {
+        let mut r = Report::empty(TemplateId::V2021);
+        r.year = Some(year);
+        r.agency = Some(agency.into());
+        r
+    }
+
+    #[test]
+    fn previous_report_feeds_the_cross_year_rules_and_the_draft() {
+        let mut d = doc();
+        d.report
+            .cells
+            .insert("s3.r2.total".into(), CellValue::Int(3));
+        let y01 = |d: &Doc| d.findings().iter().filter(|f| f.rule == "Y-01").count();
+        assert_eq!(y01(&d), 0);
+        let mut prev = Report::empty(TemplateId::V2021);
+        prev.cells.insert("s3.r4.total".into(), CellValue::Int(2));
+        d.previous = Some(prev);
+        assert_eq!(y01(&d), 1);
+        // Saved and restored with the draft; a draft saved before the field existed reads.
+        let back = Doc::from_storage(&d.to_storage()).expect("draft");
+        assert_eq!(back, d);
+        let old = doc().to_storage();
+        assert!(!old.contains("previous"));
+        assert_eq!(Doc::from_storage(&old).expect("old draft").previous, None);
+    }
+
+    #[test]
+    fn previous_from_takes_reports_and_explains_the_rest() {
+        let ok = Imported {
+            report: report(2023, "某市人民政府"),
+            findings: vec![Finding::new("I-01", Severity::Warning, "m", "m")],
+        };
+        assert_eq!(previous_from(ok).map(|r| r.year), Ok(Some(2023)));
+        let bad = Imported::unreadable("不是年报", "not a report");
+        assert_eq!(
+            previous_from(bad),
+            Err(("不是年报".to_string(), "not a report".to_string()))
+        );
+        let none = Imported {
+            report: Report::default(),
+            findings: Vec::new(),
+        };
+        assert!(previous_from(none).is_err());
+    }
+
+    #[test]
+    fn previous_mismatches_year_and_agency() {
+        let cur = report(2024, "某市人民政府");
+        assert_eq!(
+            previous_mismatches(&cur, &report(2023, " 某市 人民政府")),
+            vec![]
+        );
+        assert_eq!(
+            previous_mismatches(&cur, &report(2022, "某市人民政府")),
+            vec![PreviousMismatch::Year {
+                current: 2024,
+                previous: 2022
+            }]
+        );
+        assert_eq!(
+            previous_mismatches(&cur, &report(2024, "某县人民政府")),
+            vec![
+                PreviousMismatch::Year {
+                    current: 2024,
+                    previous: 2024
+                },
+                PreviousMismatch::Agency {
+                    current: "某市人民政府".into(),
+                    previous: "某县人民政府".into()
+                }
+            ]
+        );
+        let mut unknown = report(2023, "");
+        unknown.year = None;
+        assert_eq!(
+            previous_mismatches(&cur, &unknown),
+            vec![PreviousMismatch::YearUnknown]
+        );
+        assert_eq!(
+            previous_mismatches(&report(i32::MAX, "a"), &report(i32::MAX, "a")).len(),
+            1
+        );
     }
 
     #[test]

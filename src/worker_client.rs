@@ -49,16 +49,19 @@ fn import_here(_bytes: &[u8]) -> Imported {
     )
 }
 
-/// Renders a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`.
+/// Renders a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`; `previous` (the
+/// year before's report) adds the year-over-year chart to the HTML.
 pub async fn export_file(
     report: Report,
     findings: Vec<Finding>,
     format: String,
+    previous: Option<Report>,
 ) -> Result<Vec<u8>, String> {
     let header = json(&Request::Export {
         report: Box::new(report),
         findings,
         format,
+        previous: previous.map(Box::new),
     });
     match call(header, Vec::new()).await {
         Some((Reply::Exported, bytes)) => Ok(bytes),

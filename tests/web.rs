@@ -139,6 +139,62 @@ async fn new_report_edit_undo_redo() {
 }
 
 #[wasm_bindgen_test]
+async fn previous_report_from_the_draft_feeds_y_rules_and_chart_until_removed() {
+    use nianbao_app::state::{Doc, DRAFT_KEY};
+    use nianbao_core::{CellValue, Imported, Report, TemplateId};
+    let host = fresh_host();
+    let mut current = Report::empty(TemplateId::V2021);
+    current.year = Some(2024);
+    current
+        .cells
+        .insert("s3.r1.total".into(), CellValue::Int(9));
+    current
+        .cells
+        .insert("s3.r2.total".into(), CellValue::Int(3));
+    let mut previous = Report::empty(TemplateId::V2021);
+    previous.year = Some(2022);
+    previous
+        .cells
+        .insert("s3.r1.total".into(), CellValue::Int(7));
+    previous
+        .cells
+        .insert("s3.r4.total".into(), CellValue::Int(2));
+    let mut doc = Doc::new(Imported {
+        report: current,
+        findings: Vec::new(),
+    });
+    doc.previous = Some(previous);
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.set_item(DRAFT_KEY, &doc.to_storage()).unwrap();
+    nianbao_app::mount(host.clone());
+    tick().await;
+
+    let meta = by_testid(&host, "previous-meta").text_content().unwrap();
+    assert!(meta.contains("2022 年"), "{meta}");
+    let notes = by_testid(&host, "previous-notes").text_content().unwrap();
+    assert!(notes.contains("年度不符"), "{notes}");
+    let y01 = "[data-testid=finding][data-rule=Y-01]";
+    assert!(host.query_selector(y01).unwrap().is_some(), "Y-01 shown");
+    assert!(host
+        .query_selector("[data-testid=nb-chart-yoy]")
+        .unwrap()
+        .is_some());
+
+    click(&host, "[data-testid=previous-remove]");
+    tick().await;
+    assert!(host.query_selector(y01).unwrap().is_none(), "Y-01 gone");
+    assert!(host
+        .query_selector("[data-testid=nb-chart-yoy]")
+        .unwrap()
+        .is_none());
+    assert!(host
+        .query_selector("[data-testid=previous-file]")
+        .unwrap()
+        .is_some());
+    let _ = storage.remove_item(DRAFT_KEY);
+}
+
+#[wasm_bindgen_test]
 fn state_undo_merges_one_session_and_recheck_runs() {
     use nianbao_app::state::Doc;
     use nianbao_core::{CellValue, Imported, Report, TemplateId};

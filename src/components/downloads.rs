@@ -97,6 +97,9 @@ pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
 pub fn DownloadMenu(
     #[prop(into)] report: Signal<Report>,
     #[prop(into)] findings: Signal<Vec<Finding>>,
+    /// The previous year's report, if any (the HTML download's year-over-year chart).
+    #[prop(into, optional)]
+    previous: Option<Signal<Option<Report>>>,
 ) -> impl IntoView {
     // The format being rendered (buttons disabled meanwhile) and the last outcome.
     let busy = RwSignal::new(None::<&'static str>);
@@ -113,8 +116,9 @@ pub fn DownloadMenu(
         let report = report.get_untracked();
         let name = format!("{}.{format}", file_stem(&report));
         let findings = findings.get_untracked();
+        let previous = previous.and_then(|p| p.get_untracked());
         spawn_local(async move {
-            let result = worker_client::export_file(report, findings, format.to_string())
+            let result = worker_client::export_file(report, findings, format.to_string(), previous)
                 .await
                 .and_then(|bytes| save_bytes(&name, mime, &bytes));
             match result {

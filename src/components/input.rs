@@ -103,7 +103,7 @@ pub fn NewReportForm(
 }
 
 /// Reads the clipboard: HTML when it holds a table, else plain text.
-fn pasted(ev: &ClipboardEvent) -> Option<(String, Option<&'static str>)> {
+pub(crate) fn pasted(ev: &ClipboardEvent) -> Option<(String, Option<&'static str>)> {
     let data = ev.clipboard_data()?;
     let html = data.get_data("text/html").unwrap_or_default();
     if html.to_ascii_lowercase().contains("<table") {

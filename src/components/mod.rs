@@ -5,6 +5,7 @@ pub mod downloads;
 pub mod findings;
 pub mod harness;
 pub mod input;
+pub mod previous;
 pub mod report_view;
 pub mod rules_ref;
 pub mod table_view;

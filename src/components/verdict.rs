@@ -1,9 +1,10 @@
 //! The one answer first: the verdict banner over the report, and the left column's summary
-//! (template, year, agency, contents, undo/redo, clear).
+//! (template, year, agency, 上年年报, contents, undo/redo, downloads, clear).
 
 use leptos::prelude::*;
 
 use crate::components::downloads::DownloadMenu;
+use crate::components::previous::PreviousReport;
 use nianbao_core::template::SECTION_HEADINGS;
 
 use crate::ctx::use_ctx;
@@ -134,6 +135,7 @@ pub fn Summary() -> impl IntoView {
             <h2 id="nb-summary-h" class="nb-panel-title">{move || tr(lang(), "概要", "Summary")}</h2>
             {counts}
             <p class="nb-meta">{move || meta_line(ctx, lang())}</p>
+            <PreviousReport />
             <h3 class="nb-panel-sub">{move || tr(lang(), "目录", "Contents")}</h3>
             <ol class="nb-toc">{toc}</ol>
             <div class="nb-history">
@@ -147,6 +149,7 @@ pub fn Summary() -> impl IntoView {
             <DownloadMenu
                 report=ctx.report()
                 findings=Signal::derive(move || ctx.findings.get())
+                previous=ctx.previous()
             />
             <div class="nb-clear">
                 <Show

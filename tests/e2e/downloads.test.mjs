@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { foreignRequests, openPage, servedApp } from './browser.mjs';
+import { verifyDownloads } from './exports.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.NB_DIST ?? resolve(here, '../../dist');
@@ -14,6 +15,10 @@ const OUT = resolve(here, '../out');
 const CORPUS = process.env.NB_CORPUS ?? resolve(here, '../../../shared/corpus/public');
 
 const app = servedApp(DIST, OUT);
+
+// Column headings only one of the two templates has (section 2).
+const HEADINGS_2019 = ['本年新制作数量', '对外公开总数量', '上一年项目数量', '本年增/减'];
+const HEADINGS_2021 = ['本年制发件数', '现行有效件数'];
 
 const isWorker = (url) => new URL(url).pathname.includes('nianbao-worker');
 
@@ -40,17 +45,7 @@ async function openExtras({ report, previous = null, width = 1280 } = {}) {
   return handles;
 }
 
-async function download(page, format) {
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(`download-${format}`).click(),
-  ]);
-  const path = resolve(OUT, `download.${format}`);
-  await dl.saveAs(path);
-  return { name: dl.suggestedFilename(), bytes: await readFile(path), path };
-}
-
-test('worker is not fetched at page load; downloads load it once and produce every format', async (t) => {
+test('worker is not fetched at page load; downloads load it once and produce every format (2021 template)', async (t) => {
   const report = await corpusJson('002_huaian_szf_2024.json');
   if (!report) return t.skip(`no corpus at ${CORPUS}`);
   const { context, page, requests, consoleErrors } = await openExtras({ report });
@@ -60,21 +55,16 @@ test('worker is not fetched at page load; downloads load it once and produce eve
     const meta = await page.locator('meta[name="nianbao-worker"]').getAttribute('content');
     assert.match(meta, /nianbao-worker.*_loader\.js/);
 
-    const json = await download(page, 'json');
-    assert.match(json.name, /\.json$/);
-    const doc = JSON.parse(json.bytes.toString('utf8'));
-    assert.equal(doc.report.template, '2021');
-    assert.equal(doc.report.cells['s3.r3_1.natural'], 1288);
+    const files = await verifyDownloads({
+      page,
+      browser: app.browser,
+      out: OUT,
+      report: JSON.parse(report),
+      headings: HEADINGS_2021,
+      absent: HEADINGS_2019,
+    });
+    assert.equal(JSON.parse(files.json.bytes).report.cells['s3.r3_1.natural'], 1288);
     assert.ok(requests.some((u) => isWorker(u) && u.includes('_bg.wasm')), 'worker wasm fetched on first use');
-
-    const docx = await download(page, 'docx');
-    assert.equal(docx.bytes.subarray(0, 2).toString('latin1'), 'PK');
-    const xlsx = await download(page, 'xlsx');
-    assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK');
-    const csv = await download(page, 'csv');
-    assert.ok(csv.bytes.length > 100);
-    const html = await download(page, 'html');
-    assert.match(html.bytes.toString('utf8'), /<table/);
     assert.match(await page.getByTestId('download-status').textContent(), /已生成/);
 
     // The worker is created once and reused.
@@ -82,20 +72,34 @@ test('worker is not fetched at page load; downloads load it once and produce eve
     assert.equal(workerWasm.length, 1, `worker wasm requests: ${workerWasm}`);
     assert.deepEqual(consoleErrors, [], 'console errors');
     assert.deepEqual(foreignRequests(requests), [], 'requests that left 127.0.0.1');
+  } finally {
+    await context.close();
+  }
+});
 
-    // The HTML export read with JavaScript disabled still shows its tables and numbers.
-    const noJs = await app.browser.newContext({ javaScriptEnabled: false });
-    try {
-      const p = await noJs.newPage();
-      await p.goto(pathToFileURL(html.path).href);
-      assert.ok((await p.locator('table').count()) >= 3, 'tables in the HTML export');
-      const text = await p.locator('body').innerText();
-      assert.match(text, /政府信息公开/);
-      assert.match(text, /1288/); // s3.r3_1.natural of 淮安 2024
-      await p.screenshot({ path: resolve(OUT, 'export-html-nojs.png'), fullPage: true });
-    } finally {
-      await noJs.close();
-    }
+test('2019 template (威海 2020): every download from the app holds the report', async (t) => {
+  const path = resolve(CORPUS, '000_weihai_gxj_2020.json');
+  if (!existsSync(path)) return t.skip(`no corpus at ${CORPUS}`);
+  const report = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(report.template, '2019');
+  const { context, page, requests, consoleErrors } = await openPage(app.browser, app.server.url, { height: 900 });
+  try {
+    await page.getByTestId('title').waitFor({ state: 'visible' });
+    await page.getByTestId('file').setInputFiles(path);
+    await page.getByTestId('report').waitFor({ timeout: 30000 });
+    assert.match(await page.getByTestId('verdict').textContent(), /2019 版格式/);
+    await verifyDownloads({
+      page,
+      browser: app.browser,
+      out: OUT,
+      report,
+      prefix: '2019-',
+      headings: HEADINGS_2019,
+      absent: HEADINGS_2021,
+    });
+    assert.match(await page.getByTestId('download-status').textContent(), /已生成/);
+    assert.deepEqual(consoleErrors, [], 'console errors');
+    assert.deepEqual(foreignRequests(requests), [], 'requests that left 127.0.0.1');
   } finally {
     await context.close();
   }

@@ -22,11 +22,14 @@ pub const READY: &str = "ready";
 pub enum Request {
     /// Import the request's bytes; `name` is the file name (a format hint).
     Import { name: Option<String> },
-    /// Render a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`.
+    /// Render a download: `format` is `docx`, `html`, `xlsx`, `csv` or `json`. `previous` is
+    /// the year before's report (the HTML download then has the year-over-year chart).
     Export {
         report: Box<Report>,
         findings: Vec<Finding>,
         format: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous: Option<Box<Report>>,
     },
 }
 
@@ -69,7 +72,8 @@ pub fn handle(header: &str, bytes: &[u8]) -> (Reply, Vec<u8>) {
             report,
             findings,
             format,
-        } => match export(&report, &findings, &format) {
+            previous,
+        } => match export(&report, &findings, &format, previous.as_deref()) {
             Ok(out) => (Reply::Exported, out),
             Err(message) => (Reply::Error { message }, Vec::new()),
         },
@@ -77,11 +81,21 @@ pub fn handle(header: &str, bytes: &[u8]) -> (Reply, Vec<u8>) {
 }
 
 #[cfg(feature = "engine")]
-/// Renders a download with every exporter of the core.
-pub fn export(report: &Report, findings: &[Finding], format: &str) -> Result<Vec<u8>, String> {
-    let f = nianbao_core::export::Format::parse(format)
+/// Renders a download with every exporter of the core (HTML with the previous year's report
+/// when there is one).
+pub fn export(
+    report: &Report,
+    findings: &[Finding],
+    format: &str,
+    previous: Option<&Report>,
+) -> Result<Vec<u8>, String> {
+    use nianbao_core::export::Format;
+    let f = Format::parse(format)
         .ok_or_else(|| format!("不支持的下载格式 {format} / unknown format {format}"))?;
-    nianbao_core::export::export(report, findings, f).map_err(|e| e.to_string())
+    match (f, previous) {
+        (Format::Html, Some(p)) => Ok(nianbao_core::export::export_html(report, findings, Some(p))),
+        _ => nianbao_core::export::export(report, findings, f).map_err(|e| e.to_string()),
+    }
 }
 
 /// The reply header as JSON (serialising our own types cannot fail in practice; if it does,
@@ -106,6 +120,7 @@ mod tests {
             report: Box::new(Report::empty(TemplateId::V2021)),
             findings: vec![],
             format: "json".into(),
+            previous: None,
         };
         let (reply, bytes) = handle(&serde_json::to_string(&req).unwrap(), &[]);
         assert!(matches!(reply, Reply::Exported));
@@ -116,9 +131,33 @@ mod tests {
             report: Box::new(Report::empty(TemplateId::V2021)),
             findings: vec![],
             format: "pptx".into(),
+            previous: None,
         };
         let (reply, _) = handle(&serde_json::to_string(&req).unwrap(), &[]);
         assert!(reply_json(&reply).contains("pptx"));
+    }
+
+    #[test]
+    fn html_export_with_the_previous_report_has_the_year_over_year_chart() {
+        let mut report = Report::empty(TemplateId::V2021);
+        report.year = Some(2024);
+        report
+            .cells
+            .insert("s3.r1.total".into(), nianbao_core::CellValue::Int(12));
+        let mut previous = report.clone();
+        previous.year = Some(2023);
+        let html = |previous: Option<Box<Report>>| {
+            let req = Request::Export {
+                report: Box::new(report.clone()),
+                findings: vec![],
+                format: "html".into(),
+                previous,
+            };
+            let (_, bytes) = handle(&serde_json::to_string(&req).unwrap(), &[]);
+            String::from_utf8(bytes).unwrap()
+        };
+        assert!(html(Some(Box::new(previous))).contains("与上一年度比较"));
+        assert!(!html(None).contains("与上一年度比较"));
     }
 
     #[test]
