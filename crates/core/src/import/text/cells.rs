@@ -196,7 +196,7 @@ impl Sink {
 
 /// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first
 /// (merged label cells and line ends leave empty fields around the values).
-pub fn trim_fields(fields: &[Field], n: usize) -> Vec<Field> {
+pub fn trim_fields<'a>(fields: &[Field<'a>], n: usize) -> Vec<Field<'a>> {
     let mut end = fields.len();
     // Trailing empty fields, and trailing words (a 备注 column) beyond the row's cells.
     while end > n && (fields[end - 1].empty || is_word(&fields[end - 1].text)) {

@@ -12,25 +12,35 @@ pub const FUZZY: i32 = 6;
 /// A piece of a label (a wrapped line).
 pub const FRAGMENT: i32 = 2;
 
-/// A set of chars as a 1024-bit map on `c % 1024`: a clear bit means the char is certainly
+/// A set of chars as a 256-bit map on `c % 256`: a clear bit means the char is certainly
 /// absent. Scoring tries every row against every label, and most pairs share too few chars to
 /// match at all; the sets reject those without a search.
 #[derive(Clone, Copy, Default)]
-pub struct CharSet([u64; 16]);
+pub struct CharSet([u64; 4]);
 
 impl CharSet {
     pub fn of(chars: &[char]) -> CharSet {
         let mut s = CharSet::default();
         for &c in chars {
-            let k = c as usize & 1023;
+            let k = c as usize & 255;
             s.0[k / 64] |= 1 << (k % 64);
         }
         s
     }
 
     pub fn may_have(&self, c: char) -> bool {
-        let k = c as usize & 1023;
+        let k = c as usize & 255;
         self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// How many of `self`'s buckets are empty in `other`: a lower bound on the chars of `self`
+    /// that `other` lacks.
+    pub fn missing_in(&self, other: &CharSet) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a & !b).count_ones() as usize)
+            .sum()
     }
 
     /// Every char of `other` may be in `self`.
@@ -125,12 +135,13 @@ pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
             // Every pattern char absent from the window costs an edit: when those alone
             // exceed the allowed distance, the DP cannot accept.
             let mut missing = 0;
-            let possible = c.iter().all(|&p| {
-                if !probe.window.may_have(p) {
-                    missing += 1;
-                }
-                missing * 4 <= c.len()
-            });
+            let possible = c_set.missing_in(&probe.window) * 4 <= c.len()
+                && c.iter().all(|&p| {
+                    if !probe.window.may_have(p) {
+                        missing += 1;
+                    }
+                    missing * 4 <= c.len()
+                });
             if possible {
                 let (d, end) = semi_global_distance_in(c, c_set, label);
                 if d * 4 <= c.len() {

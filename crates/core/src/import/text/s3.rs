@@ -48,7 +48,11 @@ fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
 /// numbers and one column is, in most of them, the sum of the five legal-person columns, that
 /// column is dropped and reported: S-05 once (only the importer sees columns) and each of its
 /// numbers as I-01, so none is lost.
-fn strip_subtotal_column(doc: &Doc, sink: &mut Sink, groups: &[Group]) -> Option<Vec<Group>> {
+fn strip_subtotal_column<'a>(
+    doc: &Doc,
+    sink: &mut Sink,
+    groups: &[Group<'a>],
+) -> Option<Vec<Group<'a>>> {
     let nums = |g: &Group| -> Option<Vec<i64>> {
         let f = trim_fields(&g.fields, S3_COLS + 1);
         (f.len() == S3_COLS + 1)

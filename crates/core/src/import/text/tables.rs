@@ -80,7 +80,7 @@ pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
 /// A row that got a group, to be written (directly or through the digit splitter).
 pub(super) struct Placed<'g> {
     pub(super) spec: usize,
-    pub(super) group: &'g Group,
+    pub(super) group: &'g Group<'g>,
 }
 
 /// Writes placed rows: rows whose fields match the columns directly, the rest through the

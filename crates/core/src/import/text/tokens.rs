@@ -26,27 +26,28 @@ pub struct Tok {
     pub unit: Option<&'static str>,
 }
 
-/// A field of a value group.
-#[derive(Clone, Debug)]
-pub struct Field {
-    pub text: String,
+/// A field of a value group. Its text is borrowed from the [`Doc`]: a report has hundreds of
+/// fields, and the readers copy and regroup them.
+#[derive(Clone, Copy, Debug)]
+pub struct Field<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub empty: bool,
 }
 
 /// Consecutive values with the label text before them.
 #[derive(Clone, Debug)]
-pub struct Group {
+pub struct Group<'a> {
     /// The normalised text since the previous group (at most [`LABEL_KEEP`] chars, the end kept).
     pub label: Vec<char>,
     /// The part of `label` on the same line as the first value (empty when the label is on
     /// lines above): a merged group label on a line of its own is not this row's label.
     pub line_label: Vec<char>,
-    pub fields: Vec<Field>,
+    pub fields: Vec<Field<'a>>,
     pub unit: Option<&'static str>,
 }
 
-impl Group {
+impl Group<'_> {
     pub fn start(&self) -> usize {
         self.fields.first().map_or(0, |f| f.start)
     }
@@ -57,7 +58,7 @@ impl Group {
             .fields
             .iter()
             .filter(|f| !f.empty)
-            .map(|f| f.text.as_str())
+            .map(|f| f.text)
             .collect();
         parts.join(" ")
     }
@@ -96,13 +97,8 @@ fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
         .rposition(|c| !c.is_whitespace())
         .map_or(a, |x| x + 1);
     let trimmed = &chars[a..b];
-    // Page numbers are short; rule lines start with one of their chars: only those lines are
-    // looked at as text.
-    if trimmed.len() <= 16 || matches!(trimmed[0], '|' | '-' | ':' | '+') {
-        let t: String = trimmed.iter().collect();
-        if is_page_number(&t) || is_rule_line(&t) {
-            return;
-        }
+    if is_page_number_chars(trimmed) || is_rule_line_chars(trimmed) {
+        return;
     }
     if chars.contains(&'\t') {
         let from = out.len();
@@ -243,9 +239,36 @@ pub fn is_page_number(t: &str) -> bool {
         && inner.chars().all(|c| fold_width(c).is_ascii_digit())
 }
 
+/// [`is_page_number`] of a trimmed line given as chars (no string is built for it).
+fn is_page_number_chars(t: &[char]) -> bool {
+    let dash = |c: &char| matches!(c, '-' | '—' | '–' | '－' | '−' | ' ' | '\u{3000}');
+    let a = t.iter().position(|c| !dash(c)).unwrap_or(t.len());
+    let b = t.iter().rposition(|c| !dash(c)).map_or(a, |x| x + 1);
+    let trim = |s: &[char]| -> (usize, usize) {
+        let a = s.iter().position(|c| !c.is_whitespace()).unwrap_or(s.len());
+        let b = s
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(a, |x| x + 1);
+        (a, b)
+    };
+    let (x, y) = trim(&t[a..b]);
+    let mut inner = &t[a + x..a + y];
+    if let [first, middle @ .., last] = inner {
+        if *first == '第' && *last == '页' {
+            let (x, y) = trim(middle);
+            inner = &middle[x..y];
+        }
+    }
+    inner.len() != t.len()
+        && !inner.is_empty()
+        && inner.iter().map(|c| c.len_utf8()).sum::<usize>() <= 4
+        && inner.iter().all(|c| fold_width(*c).is_ascii_digit())
+}
+
 /// Markdown table rules `|---|:--:|`.
-fn is_rule_line(t: &str) -> bool {
-    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+fn is_rule_line_chars(t: &[char]) -> bool {
+    t.contains(&'-') && t.iter().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
 }
 
 /// Free text: white space separates pieces; inside a piece, digit runs glued to words are cut
@@ -345,7 +368,7 @@ fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Optio
 
 /// Groups consecutive values/empty fields; the text since the previous group is their label.
 /// Groups without any value (only empty fields) are dropped but do not reset the label.
-pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
+pub fn groups<'a>(doc: &'a Doc, toks: &[Tok]) -> Vec<Group<'a>> {
     let mut b = Builder::default();
     let mut fold = Folder::default();
     for t in toks {
@@ -375,7 +398,7 @@ pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
                     b.line_label.clear();
                 }
                 b.cur.push(Field {
-                    text: doc.slice(t.start, t.end),
+                    text: doc.slice_str(t.start, t.end),
                     start: t.start,
                     empty: t.kind == TokKind::Empty,
                 });
@@ -391,16 +414,16 @@ pub fn groups(doc: &Doc, toks: &[Tok]) -> Vec<Group> {
 }
 
 #[derive(Default)]
-struct Builder {
-    out: Vec<Group>,
+struct Builder<'a> {
+    out: Vec<Group<'a>>,
     label: Vec<char>,
     line_label: Vec<char>,
-    cur: Vec<Field>,
+    cur: Vec<Field<'a>>,
     unit: Option<&'static str>,
     last_end: usize,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Ends the current run of fields: a group if it holds a value. Groups of empty fields
     /// only are dropped without resetting the label.
     fn flush(&mut self) {
@@ -432,10 +455,35 @@ mod tests {
             .map(|g| {
                 (
                     g.label.iter().collect(),
-                    g.fields.iter().map(|f| f.text.clone()).collect(),
+                    g.fields.iter().map(|f| f.text.to_string()).collect(),
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn page_numbers_as_chars_agree_with_text() {
+        for t in [
+            "- 3 -",
+            "— 4 —",
+            "第 3 页",
+            "第3页",
+            "-12-",
+            "- １ -",
+            "3",
+            "第三页",
+            "- 12345 -",
+            "2024",
+            "-",
+            "第 页",
+            "— ３ —",
+            "- a -",
+            "1.",
+            "－ 7 －",
+        ] {
+            let c: Vec<char> = t.chars().collect();
+            assert_eq!(is_page_number_chars(&c), is_page_number(t), "{t:?}");
+        }
     }
 
     #[test]
