@@ -56,18 +56,31 @@ fn finish(text: &str, name: &'static str) -> Result<(String, &'static str), Deco
     Ok((text.replace("\r\n", "\n").replace('\r', "\n"), name))
 }
 
-/// True when control characters (other than tab/newline/CR/FF) are rare.
+/// True when control characters (other than tab/newline/CR/FF), private-use characters and
+/// U+FFFD are rare. Counted on the UTF-8 bytes (every input passes here, so it is one tight
+/// loop): a char starts at each byte that is not a continuation byte.
 fn looks_like_text(text: &str) -> bool {
+    let b = text.as_bytes();
     let mut total = 0usize;
     let mut bad = 0usize;
-    for c in text.chars() {
-        total += 1;
-        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
-            || ('\u{E000}'..='\u{F8FF}').contains(&c)
-            || c == '\u{FFFD}'
-        {
-            bad += 1;
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
         }
+        total += 1;
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let is_bad = match x {
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            // U+0080–U+009F (C1 controls).
+            0xC2 => (0x80..=0x9F).contains(&next),
+            // U+E000–U+EFFF (private use).
+            0xEE => true,
+            // U+F000–U+F8FF (private use) and U+FFFD.
+            0xEF => (0x80..=0xA3).contains(&next) || (next == 0xBF && b.get(i + 2) == Some(&0xBD)),
+            _ => false,
+        };
+        bad += usize::from(is_bad);
     }
     total > 0 && bad * 50 <= total
 }
@@ -101,6 +114,34 @@ mod tests {
         assert_eq!(decode(&be).map(|r| r.0), Ok("规章 1".into()));
         let (gbk, _, _) = GB18030.encode("行政许可 2");
         assert_eq!(decode(&gbk), Ok(("行政许可 2".into(), "GB18030")));
+    }
+
+    #[test]
+    fn text_test_agrees_with_char_classes() {
+        let by_chars = |t: &str| {
+            let bad = t
+                .chars()
+                .filter(|&c| {
+                    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+                        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+                        || c == '\u{FFFD}'
+                })
+                .count();
+            let total = t.chars().count();
+            total > 0 && bad * 50 <= total
+        };
+        let samples = [
+            "规章 1\t2\r\n".repeat(10),
+            format!("{}\u{1}", "a".repeat(40)),
+            format!("{}\u{1}\u{85}", "a".repeat(49)),
+            format!("{}\u{E000}\u{F8FF}", "字".repeat(60)),
+            format!("{}\u{FFFD}\u{FFFC}\u{F900}", "字".repeat(49)),
+            "\u{9F}\u{A0}".repeat(3),
+            String::new(),
+        ];
+        for s in &samples {
+            assert_eq!(looks_like_text(s), by_chars(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
                 }
             }
             let flat = if s.contains(['\n', '\r']) {
-                Cow::Owned(chars.iter().collect())
+                Cow::Owned(s.split(['\n', '\r']).collect())
             } else {
                 Cow::Borrowed(s)
             };
