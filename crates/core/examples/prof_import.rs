@@ -1,10 +1,11 @@
 //! Profiling driver: `cargo run --release --example prof_import -- FILE [N] [check]`.
-//! Imports FILE N times (and checks it when the third argument is `check`); prints the time
+//! Imports FILE N times (and checks it when the third argument is `check`; with `check-only`,
+//! imports once and checks N times); prints the time
 //! per report. Run it under `valgrind --tool=callgrind` or `perf record` to see where the time goes.
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
-        eprintln!("usage: prof_import FILE [N] [check]");
+        eprintln!("usage: prof_import FILE [N] [check|check-only]");
         std::process::exit(2);
     };
     let bytes = match std::fs::read(&path) {
@@ -19,7 +20,18 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(50)
         .max(1);
-    let with_check = args.next().as_deref() == Some("check");
+    let mode = args.next();
+    let with_check = mode.as_deref() == Some("check");
+    if mode.as_deref() == Some("check-only") {
+        // Imports once, then checks N times.
+        let imported = nianbao_core::import(&bytes, None);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(nianbao_core::check(&imported.report, None));
+        }
+        eprintln!("{:?} per check", t.elapsed() / n);
+        return;
+    }
     let t = std::time::Instant::now();
     for _ in 0..n {
         let imported = nianbao_core::import(&bytes, None);

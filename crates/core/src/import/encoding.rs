@@ -61,26 +61,42 @@ fn finish(text: &str, name: &'static str) -> Result<(String, &'static str), Deco
 /// loop): a char starts at each byte that is not a continuation byte.
 fn looks_like_text(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for (i, &x) in b.iter().enumerate() {
-        if x & 0xC0 == 0x80 {
-            continue;
+    // One branch-free pass (it vectorises) over each byte and the two after it; the last two
+    // bytes are padded with zeros.
+    let mut padded = [0u8; 4];
+    let tail = b.len().saturating_sub(2);
+    padded[..b.len() - tail].copy_from_slice(&b[tail..]);
+    // 1 for a byte that starts a char, and 2 more when that char is bad.
+    fn class(x: u8, y: u8, z: u8) -> u8 {
+        let start = x & 0xC0 != 0x80;
+        let c0 = (x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r') & (x != 0x0C);
+        // U+0080–U+009F: C2 80…9F. U+E000–U+EFFF: EE. U+F000–U+F8FF: EF 80…A3.
+        // U+FFFD: EF BF BD.
+        let c1 = (x == 0xC2) & (y.wrapping_sub(0x80) <= 0x1F);
+        let pua = (x == 0xEE) | ((x == 0xEF) & (y.wrapping_sub(0x80) <= 0x23));
+        let fffd = (x == 0xEF) & (y == 0xBF) & (z == 0xBD);
+        u8::from(start) | (u8::from(c0 | (x == 0x7F) | c1 | pua | fffd) << 1)
+    }
+    let (mut total, mut bad) = (0usize, 0usize);
+    let (b1, b2) = (
+        b.get(1..).unwrap_or_default(),
+        b.get(2..).unwrap_or_default(),
+    );
+    // Chunks of 64 so that the per-chunk sums fit in a byte.
+    for ((xs, ys), zs) in b[..tail].chunks(64).zip(b1.chunks(64)).zip(b2.chunks(64)) {
+        let (mut t, mut d) = (0u8, 0u8);
+        for ((&x, &y), &z) in xs.iter().zip(ys).zip(zs) {
+            let c = class(x, y, z);
+            t += c & 1;
+            d += c >> 1;
         }
-        total += 1;
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let is_bad = match x {
-            b'\t' | b'\n' | b'\r' | 0x0C => false,
-            0x00..=0x1F | 0x7F => true,
-            // U+0080–U+009F (C1 controls).
-            0xC2 => (0x80..=0x9F).contains(&next),
-            // U+E000–U+EFFF (private use).
-            0xEE => true,
-            // U+F000–U+F8FF (private use) and U+FFFD.
-            0xEF => (0x80..=0xA3).contains(&next) || (next == 0xBF && b.get(i + 2) == Some(&0xBD)),
-            _ => false,
-        };
-        bad += usize::from(is_bad);
+        total += usize::from(t);
+        bad += usize::from(d);
+    }
+    for i in 0..b.len() - tail {
+        let c = class(padded[i], padded[i + 1], padded[i + 2]);
+        total += usize::from(c & 1);
+        bad += usize::from(c >> 1);
     }
     total > 0 && bad * 50 <= total
 }

@@ -31,7 +31,7 @@ impl Sink {
         let v = if f.empty {
             CellValue::Blank
         } else {
-            CellValue::parse(&f.text)
+            CellValue::parse(f.text)
         };
         if let CellValue::Text(t) = &v {
             if !v.is_mark() {
@@ -145,7 +145,7 @@ impl Sink {
         if !g
             .fields
             .iter()
-            .any(|f| !f.empty && !CellValue::parse(&f.text).is_mark())
+            .any(|f| !f.empty && !CellValue::parse(f.text).is_mark())
         {
             return;
         }
@@ -177,7 +177,7 @@ impl Sink {
                     if f.empty {
                         CellValue::Blank
                     } else {
-                        CellValue::parse(&f.text)
+                        CellValue::parse(f.text)
                     }
                 })
                 .collect(),
@@ -199,7 +199,7 @@ impl Sink {
 pub fn trim_fields<'a>(fields: &[Field<'a>], n: usize) -> Vec<Field<'a>> {
     let mut end = fields.len();
     // Trailing empty fields, and trailing words (a 备注 column) beyond the row's cells.
-    while end > n && (fields[end - 1].empty || is_word(&fields[end - 1].text)) {
+    while end > n && (fields[end - 1].empty || is_word(fields[end - 1].text)) {
         end -= 1;
     }
     let mut start = 0;

@@ -133,18 +133,20 @@ pub fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     const BLOCK: usize = 16;
     let first = *needle.first()?;
     let last_start = hay.len().checked_sub(needle.len())?;
-    let mut i = from;
-    while i <= last_start {
-        if let Some(block) = hay.get(i..i + BLOCK) {
-            if !block.iter().fold(false, |any, &c| any | (c == first)) {
-                i += BLOCK;
-                continue;
+    let mut block = from;
+    while block <= last_start {
+        let stop = (block + BLOCK).min(last_start + 1);
+        if hay[block..stop]
+            .iter()
+            .fold(false, |any, &c| any | (c == first))
+        {
+            for i in block..stop {
+                if hay[i] == first && hay[i..].starts_with(needle) {
+                    return Some(i);
+                }
             }
         }
-        if hay[i] == first && hay[i..].starts_with(needle) {
-            return Some(i);
-        }
-        i += 1;
+        block = stop;
     }
     None
 }
@@ -182,4 +184,38 @@ pub fn norm_static(s: &'static str) -> &'static [char] {
     // Leaked once per distinct static string: the set is finite (the program's own labels).
     map.entry(key)
         .or_insert_with(|| Box::leak(norm_chars(s).into_boxed_slice()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_search_is_plain_search() {
+        let hay: Vec<char> = "一二三一二三四一一一二三四五六七八九十一二三四五六七八九十甲乙丙一二"
+            .chars()
+            .collect();
+        let plain = |needle: &[char], from: usize| {
+            (from..=hay.len().saturating_sub(needle.len()))
+                .find(|&i| hay.len() >= needle.len() && hay[i..].starts_with(needle))
+        };
+        for n in [
+            "一二三四",
+            "一二",
+            "甲乙丙",
+            "九十",
+            "丁",
+            "一二三四五六七八九十甲",
+        ] {
+            let needle: Vec<char> = n.chars().collect();
+            for from in 0..hay.len() + 2 {
+                assert_eq!(
+                    find_chars(&hay, &needle, from),
+                    plain(&needle, from),
+                    "{n} {from}"
+                );
+            }
+        }
+        assert_eq!(find_chars(&hay, &[], 0), None);
+    }
 }

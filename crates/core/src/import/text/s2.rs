@@ -94,20 +94,20 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         } else if g.fields.len() <= 4
             && g.fields
                 .iter()
-                .all(|f| CellValue::parse(&f.text).is_number())
+                .all(|f| CellValue::parse(f.text).is_number())
         {
             floating.extend((0..g.fields.len()).map(|k| (g, k)));
         } else {
             sink.unplaced(doc, g, "s2");
         }
     }
-    let placed = fill_lost_cells(doc, sink, &specs, placed, &mut floating);
+    let placed = fill_lost_cells(doc, sink, specs, placed, &mut floating);
     let mut left: Vec<&Group> = floating.iter().map(|(g, _)| *g).collect();
     left.dedup_by(|a, b| std::ptr::eq(*a, *b));
     for g in left {
         sink.unplaced(doc, g, "s2");
     }
-    write(doc, sink, "s2", &specs, &placed);
+    write(doc, sink, "s2", specs, &placed);
 }
 
 /// Conversions that lose a column's alignment leave rows one cell short (`| 规章 | 22 | 235 |`
@@ -132,7 +132,7 @@ fn fill_lost_cells<'g>(
             && fields.len() == n - 1
             && fields
                 .iter()
-                .all(|f| !f.empty && CellValue::parse(&f.text).is_number());
+                .all(|f| !f.empty && CellValue::parse(f.text).is_number());
         if !short || floating.is_empty() {
             keep.push(p);
             continue;
@@ -154,9 +154,7 @@ fn fill_lost_cells<'g>(
                 .iter()
                 .filter(|h| h.row == s.row.key)
                 .filter(|h| {
-                    v.get(h.col)
-                        .and_then(|f| CellValue::parse(&f.text).as_f64())
-                        == Some(h.value)
+                    v.get(h.col).and_then(|f| CellValue::parse(f.text).as_f64()) == Some(h.value)
                 })
                 .count()
         };
@@ -174,10 +172,10 @@ fn fill_lost_cells<'g>(
         sink.seen_rows.insert(s.row_key.clone());
         let mut alts: Vec<CellValue> = (0..n)
             .filter(|&q| q != pos)
-            .filter_map(|q| with(q).get(pos).map(|f| CellValue::parse(&f.text)))
+            .filter_map(|q| with(q).get(pos).map(|f| CellValue::parse(f.text)))
             .collect();
         alts.dedup();
-        let here = CellValue::parse(&lost_field.text);
+        let here = CellValue::parse(lost_field.text);
         alts.retain(|a| *a != here);
         if let Some(key) = keys.get(pos) {
             sink.lost_cell(doc, key, lost_field, p.group, alts);

@@ -58,7 +58,7 @@ fn strip_subtotal_column<'a>(
         (f.len() == S3_COLS + 1)
             .then(|| {
                 f.iter()
-                    .map(|x| CellValue::parse(&x.text).as_i64())
+                    .map(|x| CellValue::parse(x.text).as_i64())
                     .collect()
             })
             .flatten()
@@ -94,7 +94,7 @@ fn strip_subtotal_column<'a>(
                     g.fields = trim_fields(&g.fields, S3_COLS + 1);
                     let dropped = g.fields.remove(k);
                     sink.findings.push(crate::import::unplaced_number(
-                        &dropped.text,
+                        dropped.text,
                         doc.source(dropped.start),
                     ));
                 }
@@ -126,7 +126,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
                     unit: None,
                 });
             }
-        } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, &specs)) {
+        } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, specs)) {
             // A row whose numbers wrapped around a piece of its label.
             prev.fields
                 .extend(g.fields.iter().filter(|x| !x.empty).cloned());
@@ -144,12 +144,17 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // Of several row labels in one stretch of text, the one nearest the group counts: the last
     // one in the text before it, the first one in the text after it. The others are leftovers
     // of neighbouring rows.
-    let scored = |label: &[char], nearest_is_last: bool| -> Vec<i32> {
+    let raw = |label: &[char]| -> Vec<(i32, usize)> {
         let probe = labels::Probe::new(label);
-        let at: Vec<(i32, usize)> = specs
+        specs
             .iter()
             .map(|s| labels::score_at(&probe, &s.cands))
-            .collect();
+            .collect()
+    };
+    // Each group's label scored against every row once; the line label and the text after a
+    // group are often the very same text, and then reuse these.
+    let raw_label: Vec<Vec<(i32, usize)>> = gs.iter().map(|g| raw(&g.label)).collect();
+    let scored = |at: &[(i32, usize)], nearest_is_last: bool| -> Vec<i32> {
         let ends = at.iter().filter(|(v, _)| *v >= FUZZY).map(|(_, e)| *e);
         let near = if nearest_is_last {
             ends.max()
@@ -166,21 +171,26 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // group, minus the next group's own line.
     let line_best: Vec<i32> = gs
         .iter()
-        .map(|g| {
-            let probe = labels::Probe::new(&g.line_label);
-            specs
-                .iter()
-                .map(|s| labels::score_at(&probe, &s.cands).0)
-                .max()
-                .unwrap_or(0)
+        .zip(&raw_label)
+        .map(|(g, at)| {
+            let best = |at: &[(i32, usize)]| at.iter().map(|(v, _)| *v).max().unwrap_or(0);
+            if g.line_label.len() == g.label.len() {
+                best(at)
+            } else {
+                best(&raw(&g.line_label))
+            }
         })
         .collect();
     let score: Vec<Vec<i32>> = (0..gs.len())
         .map(|i| {
-            let mut sc = scored(&gs[i].label, true);
+            let mut sc = scored(&raw_label[i], true);
             if let (true, Some(next)) = (line_best[i] < FUZZY, gs.get(i + 1)) {
                 let cut = next.label.len().saturating_sub(next.line_label.len());
-                let after = scored(&next.label[..cut], false);
+                let after = if cut == next.label.len() {
+                    scored(&raw_label[i + 1], false)
+                } else {
+                    scored(&raw(&next.label[..cut]), false)
+                };
                 for (v, a) in sc.iter_mut().zip(after) {
                     *v = (*v).max(a - 2);
                 }
@@ -270,5 +280,5 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             (None, None) => sink.unplaced(doc, g, "s3"),
         }
     }
-    write(doc, sink, "s3", &specs, &placed);
+    write(doc, sink, "s3", specs, &placed);
 }
