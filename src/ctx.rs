@@ -2,7 +2,7 @@
 //! reads (signals are `Copy`), plus the actions that change it (load, edit, undo, focus).
 //! The browser I/O the app needs (localStorage, timers, files) is here too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -26,8 +26,14 @@ pub struct AppCtx {
     pub marks: Memo<BTreeMap<String, Mark>>,
     /// The cells of the finding the user selected.
     pub focused: RwSignal<Vec<String>>,
-    /// The text being typed into a cell (key, raw text), shown as typed.
-    pub draft: RwSignal<Option<(String, String)>>,
+    /// Per-cell signals (value, edited, mark, typed text), so that an edit wakes the edited
+    /// cell only instead of every cell of the tables (see [`CellSlot`]).
+    cells: StoredValue<HashMap<String, CellSlot>>,
+    /// Bumped when editing pauses (250 ms after the last change) and on every load: the views
+    /// that may lag behind typing (charts) follow this instead of every keystroke.
+    pub settled: RwSignal<u32>,
+    /// The verdict (None: nothing loaded), a memo so the banner is rebuilt only when it changes.
+    pub verdict: Memo<Option<state::Verdict>>,
     /// Current editing session (one focus of one input = one undo step).
     pub session: RwSignal<u32>,
     /// "正在读取…" while an import runs.
@@ -38,6 +44,18 @@ pub struct AppCtx {
     pub drawer_open: RwSignal<bool>,
     edit_started: StoredValue<Option<f64>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// The reactive state of one table cell. The signals are reference-counted and shared by the
+/// registry in [`AppCtx`] and the cell's view; two effects keep them in step with the document
+/// and the marks, touching only the cells whose value, edited flag or mark changed.
+#[derive(Clone)]
+pub struct CellSlot {
+    pub value: ArcRwSignal<Option<CellValue>>,
+    pub edited: ArcRwSignal<bool>,
+    pub mark: ArcRwSignal<Option<Mark>>,
+    /// The raw text being typed (shown as typed until the input loses focus).
+    pub typed: ArcRwSignal<Option<String>>,
 }
 
 /// The app's context (panics only if a component is used outside [`crate::App`]).
@@ -70,6 +88,7 @@ impl AppCtx {
                 d.previous = previous;
             }
         });
+        self.settled.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Creates the state, restoring a saved draft if there is one, and starts saving drafts.
@@ -80,6 +99,9 @@ impl AppCtx {
         let findings =
             Memo::new(move |_| doc.with(|d| d.as_ref().map(Doc::findings).unwrap_or_default()));
         let marks = Memo::new(move |_| findings.with(|f| state::cell_marks(f)));
+        let verdict = Memo::new(move |_| {
+            doc.with(|d| d.as_ref().map(|d| findings.with(|f| state::verdict(d, f))))
+        });
         let ctx = AppCtx {
             lang: RwSignal::new(Lang::Zh),
             doc,
@@ -87,7 +109,9 @@ impl AppCtx {
             findings,
             marks,
             focused: RwSignal::new(Vec::new()),
-            draft: RwSignal::new(None),
+            cells: StoredValue::new(HashMap::new()),
+            settled: RwSignal::new(0),
+            verdict,
             session: RwSignal::new(session),
             busy: RwSignal::new(false),
             recheck_ms: RwSignal::new(None),
@@ -95,15 +119,48 @@ impl AppCtx {
             edit_started: StoredValue::new(None),
             save_timer: StoredValue::new(None),
         };
-        // Sync with the world outside: save the draft, debounced.
+        // The cells follow the document and the marks; only changed cells are set.
+        Effect::new(move |_| {
+            doc.with(|d| {
+                ctx.cells.with_value(|slots| {
+                    for (k, s) in slots {
+                        let v = d.as_ref().and_then(|d| d.report.cell(k));
+                        if s.value.with_untracked(|x| x.as_ref() != v) {
+                            s.value.set(v.cloned());
+                        }
+                        let e = d.as_ref().is_some_and(|d| d.edited.contains(k));
+                        if s.edited.get_untracked() != e {
+                            s.edited.set(e);
+                        }
+                    }
+                })
+            })
+        });
+        Effect::new(move |_| {
+            marks.with(|m| {
+                ctx.cells.with_value(|slots| {
+                    for (k, s) in slots {
+                        let v = m.get(k).copied();
+                        if s.mark.get_untracked() != v {
+                            s.mark.set(v);
+                        }
+                    }
+                })
+            })
+        });
+        // Sync with the world outside when editing pauses: save the draft and let the charts
+        // catch up.
         Effect::new(move |_| {
             doc.track();
             if let Some(Some(h)) = ctx.save_timer.try_get_value() {
                 h.clear();
             }
             let handle = set_timeout_with_handle(
-                move || doc.with_untracked(|d| save_draft(d.as_ref())),
-                Duration::from_millis(300),
+                move || {
+                    doc.with_untracked(|d| save_draft(d.as_ref()));
+                    ctx.settled.update(|n| *n = n.wrapping_add(1));
+                },
+                Duration::from_millis(250),
             )
             .ok();
             ctx.save_timer.set_value(handle);
@@ -111,11 +168,47 @@ impl AppCtx {
         ctx
     }
 
+    /// The signals of the cell `key`, created on first use from the document on screen.
+    pub fn cell_slot(self, key: &str) -> CellSlot {
+        if let Some(s) = self.cells.with_value(|m| m.get(key).cloned()) {
+            return s;
+        }
+        let (value, edited) = self.doc.with_untracked(|d| {
+            let d = d.as_ref();
+            (
+                d.and_then(|d| d.report.cell(key).cloned()),
+                d.is_some_and(|d| d.edited.contains(key)),
+            )
+        });
+        let mark = self.marks.with_untracked(|m| m.get(key).copied());
+        let slot = CellSlot {
+            value: ArcRwSignal::new(value),
+            edited: ArcRwSignal::new(edited),
+            mark: ArcRwSignal::new(mark),
+            typed: ArcRwSignal::new(None),
+        };
+        self.cells
+            .update_value(|m| drop(m.insert(key.to_string(), slot.clone())));
+        slot
+    }
+
+    /// Forgets the text being typed in any cell (after a load, undo or redo the cells show the
+    /// document's values again).
+    fn clear_typed(self) {
+        self.cells.with_value(|slots| {
+            for s in slots.values() {
+                if s.typed.with_untracked(Option::is_some) {
+                    s.typed.set(None);
+                }
+            }
+        });
+    }
+
     /// Shows a freshly imported document (undo history starts empty). A loaded 上年年报 stays
     /// (the panel warns when its year or agency does not fit); 清空 removes it.
     pub fn load(self, imported: Imported) {
         self.focused.set(Vec::new());
-        self.draft.set(None);
+        self.clear_typed();
         let previous = self
             .doc
             .with_untracked(|d| d.as_ref().and_then(|d| d.previous.clone()));
@@ -123,12 +216,13 @@ impl AppCtx {
         doc.previous = previous;
         self.doc.set(Some(doc));
         self.generation.update(|g| *g += 1);
+        self.settled.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Discards the document and its saved draft.
     pub fn clear(self) {
         self.focused.set(Vec::new());
-        self.draft.set(None);
+        self.clear_typed();
         self.doc.set(None);
         save_draft(None);
     }
@@ -172,7 +266,7 @@ impl AppCtx {
     }
 
     fn history(self, back: bool) {
-        self.draft.set(None);
+        self.clear_typed();
         self.new_session();
         let mut target = None;
         self.doc.update(|d| {

@@ -19,7 +19,12 @@ pub fn Charts(
     #[prop(into)] report: Signal<Report>,
     #[prop(into)] previous: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let all = Memo::new(move |_| report.with(|r| previous.with(|p| charts::all(r, p.as_ref()))));
+    // Charts follow the report when typing pauses (`settled`), not on every keystroke.
+    let ctx = crate::ctx::use_ctx();
+    let all = Memo::new(move |_| {
+        ctx.settled.track();
+        report.with_untracked(|r| previous.with_untracked(|p| charts::all(r, p.as_ref())))
+    });
     view! {
         <section class="nb-charts" aria-labelledby="nb-charts-title" data-testid="charts">
             <h2 id="nb-charts-title" class="nb-charts-title">"图表"</h2>

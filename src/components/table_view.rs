@@ -203,30 +203,17 @@ fn Cell(
         .cell(&key)
         .map(|d| d.name())
         .unwrap_or_else(|| key.clone());
-    let k = key.clone();
-    let value = Memo::new(move |_| {
-        ctx.doc
-            .with(|d| d.as_ref().and_then(|d| d.report.cell(&k).cloned()))
-    });
-    let k = key.clone();
-    let typed = Memo::new(move |_| {
-        ctx.draft.with(|d| match d {
-            Some((dk, raw)) if *dk == k => Some(raw.clone()),
-            _ => None,
-        })
-    });
+    // This cell's own signals: an edit elsewhere does not wake this cell.
+    let slot = ctx.cell_slot(&key);
+    let value = RwSignal::from(slot.value);
+    let typed = RwSignal::from(slot.typed);
+    let edited = RwSignal::from(slot.edited);
+    let mark = RwSignal::from(slot.mark);
     let shown = move || {
         typed.get().unwrap_or_else(|| {
             value.with(|v| v.as_ref().map(CellValue::display).unwrap_or_default())
         })
     };
-    let k = key.clone();
-    let edited = Memo::new(move |_| {
-        ctx.doc
-            .with(|d| d.as_ref().is_some_and(|d| d.edited.contains(&k)))
-    });
-    let k = key.clone();
-    let mark = Memo::new(move |_| ctx.marks.with(|m| m.get(&k).copied()));
     let k = key.clone();
     let focused = Memo::new(move |_| ctx.focused.with(|f| f.contains(&k)));
     let invalid = move || value.with(|v| v.as_ref().is_some_and(|v| !value_is_valid(v)));
@@ -293,18 +280,24 @@ fn Cell(
                 }
                 on:input=move |ev| {
                     let raw = event_target_value(&ev);
-                    ctx.draft.set(Some((k_input.clone(), raw.clone())));
                     ctx.edit_cell(&k_input, &raw);
+                    typed.set(Some(raw));
                 }
-                on:blur=move |_| ctx.draft.set(None)
-                on:keydown=move |ev: KeyboardEvent| on_key(&ev, ctx, &k_key, original)
+                on:blur=move |_| typed.set(None)
+                on:keydown=move |ev: KeyboardEvent| on_key(&ev, ctx, &k_key, original, typed)
             />
         </td>
     }
 }
 
 /// Esc cancels the edit; Enter and the arrow keys move like in a spreadsheet.
-fn on_key(ev: &KeyboardEvent, ctx: crate::ctx::AppCtx, key: &str, original: StoredValue<String>) {
+fn on_key(
+    ev: &KeyboardEvent,
+    ctx: crate::ctx::AppCtx,
+    key: &str,
+    original: StoredValue<String>,
+    typed: RwSignal<Option<String>>,
+) {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
@@ -318,7 +311,7 @@ fn on_key(ev: &KeyboardEvent, ctx: crate::ctx::AppCtx, key: &str, original: Stor
         "Escape" => {
             let before = original.get_value();
             ctx.edit_cell(key, &before);
-            ctx.draft.set(None);
+            typed.set(None);
             input.set_value(&before);
             ev.prevent_default();
             return;
