@@ -32,6 +32,8 @@ pub struct AppCtx {
     /// Bumped when editing pauses (250 ms after the last change) and on every load: the views
     /// that may lag behind typing (charts) follow this instead of every keystroke.
     pub settled: RwSignal<u32>,
+    /// The findings popover, when one is open.
+    pub tip: RwSignal<Option<Tip>>,
     /// The verdict (None: nothing loaded), a memo so the banner is rebuilt only when it changes.
     pub verdict: Memo<Option<state::Verdict>>,
     /// Current editing session (one focus of one input = one undo step).
@@ -56,6 +58,20 @@ pub struct CellSlot {
     pub mark: ArcRwSignal<Option<Mark>>,
     /// The raw text being typed (shown as typed until the input loses focus).
     pub typed: ArcRwSignal<Option<String>>,
+    /// Whether the findings popover ([`crate::components::cell_tip`]) describes this cell.
+    pub tip: ArcRwSignal<bool>,
+}
+
+/// The findings popover of a cell: which cell, where (viewport pixels, for `position: fixed`),
+/// and whether it was opened by keyboard focus (it then stays while the pointer moves away).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tip {
+    pub key: String,
+    pub left: f64,
+    /// Top edge when shown below the cell, else `None` and `bottom` is used (shown above).
+    pub top: Option<f64>,
+    pub bottom: Option<f64>,
+    pub by_focus: bool,
 }
 
 /// The app's context (panics only if a component is used outside [`crate::App`]).
@@ -111,6 +127,7 @@ impl AppCtx {
             focused: RwSignal::new(Vec::new()),
             cells: StoredValue::new(HashMap::new()),
             settled: RwSignal::new(0),
+            tip: RwSignal::new(None),
             verdict,
             session: RwSignal::new(session),
             busy: RwSignal::new(false),
@@ -186,10 +203,72 @@ impl AppCtx {
             edited: ArcRwSignal::new(edited),
             mark: ArcRwSignal::new(mark),
             typed: ArcRwSignal::new(None),
+            tip: ArcRwSignal::new(false),
         };
         self.cells
             .update_value(|m| drop(m.insert(key.to_string(), slot.clone())));
         slot
+    }
+
+    /// Opens the findings popover of cell `key` next to its table cell (below it, or above it
+    /// when there is no room below). Opening by hover does not take it from a focused cell.
+    pub fn show_tip(self, key: &str, by_focus: bool) {
+        let current = self.tip.with_untracked(|t| t.clone());
+        if let Some(t) = &current {
+            if !by_focus && t.by_focus && t.key != key {
+                return;
+            }
+        }
+        let Some(el) = document().get_element_by_id(&cell_dom_id(key)) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let (vw, vh) = viewport();
+        // The popover's width (CSS: at most 320 px and the viewport less 16 px).
+        let width = 320f64.min(vw - 16.0);
+        let left = rect.left().min(vw - width - 8.0).max(8.0);
+        let below = vh - rect.bottom() >= 160.0 || rect.top() < vh / 2.0;
+        let tip = Tip {
+            key: key.to_string(),
+            left,
+            top: below.then(|| rect.bottom() + 2.0),
+            bottom: (!below).then(|| vh - rect.top() + 2.0),
+            by_focus: by_focus || current.as_ref().is_some_and(|t| t.key == key && t.by_focus),
+        };
+        if current.as_ref() == Some(&tip) {
+            return;
+        }
+        if let Some(old) = current.filter(|t| t.key != key) {
+            self.set_tip_flag(&old.key, false);
+        }
+        self.set_tip_flag(key, true);
+        self.tip.set(Some(tip));
+    }
+
+    /// Closes the popover of `key` (any popover with `None`). A hover ending does not close
+    /// the popover of a focused cell.
+    pub fn hide_tip(self, key: Option<&str>, by_focus: bool) {
+        let Some(t) = self.tip.get_untracked() else {
+            return;
+        };
+        if key.is_some_and(|k| k != t.key) || (!by_focus && key.is_some() && t.by_focus) {
+            return;
+        }
+        self.set_tip_flag(&t.key, false);
+        self.tip.set(None);
+    }
+
+    /// Moves an open popover with its cell (after a scroll).
+    pub fn follow_tip(self) {
+        if let Some(t) = self.tip.get_untracked() {
+            self.show_tip(&t.key, t.by_focus);
+        }
+    }
+
+    fn set_tip_flag(self, key: &str, on: bool) {
+        if let Some(s) = self.cells.with_value(|m| m.get(key).cloned()) {
+            s.tip.set(on);
+        }
     }
 
     /// Forgets the text being typed in any cell (after a load, undo or redo the cells show the
@@ -208,6 +287,7 @@ impl AppCtx {
     /// (the panel warns when its year or agency does not fit); 清空 removes it.
     pub fn load(self, imported: Imported) {
         self.focused.set(Vec::new());
+        self.hide_tip(None, true);
         self.clear_typed();
         let previous = self
             .doc
@@ -223,6 +303,7 @@ impl AppCtx {
     pub fn clear(self) {
         self.focused.set(Vec::new());
         self.clear_typed();
+        self.hide_tip(None, true);
         self.doc.set(None);
         save_draft(None);
     }
@@ -334,6 +415,13 @@ pub fn scroll_to(key: &str, focus: bool) {
             let _ = h.focus();
         }
     }
+}
+
+/// The viewport's width and height in CSS pixels.
+fn viewport() -> (f64, f64) {
+    let w = window();
+    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (px(w.inner_width()), px(w.inner_height()))
 }
 
 fn now() -> Option<f64> {

@@ -149,7 +149,7 @@ fn keyed_groups(all: &[Finding], lang: Lang) -> KeyedGroups {
         .collect()
 }
 
-fn sev_class(f: &Finding) -> &'static str {
+pub(crate) fn sev_class(f: &Finding) -> &'static str {
     if f.is_not_evaluable() {
         return "is-na";
     }
@@ -160,7 +160,7 @@ fn sev_class(f: &Finding) -> &'static str {
     }
 }
 
-fn sev_word(f: &Finding, lang: Lang) -> &'static str {
+pub(crate) fn sev_word(f: &Finding, lang: Lang) -> &'static str {
     if f.is_not_evaluable() {
         return tr(lang, "无法判断", "not evaluable");
     }
@@ -171,7 +171,7 @@ fn sev_word(f: &Finding, lang: Lang) -> &'static str {
     }
 }
 
-fn sev_icon(f: &Finding) -> &'static str {
+pub(crate) fn sev_icon(f: &Finding) -> &'static str {
     if f.is_not_evaluable() {
         return "ⓘ";
     }
@@ -183,13 +183,13 @@ fn sev_icon(f: &Finding) -> &'static str {
 }
 
 /// A cell's short name for messages (its key when not in a template).
-fn cell_name(key: &str) -> String {
+pub(crate) fn cell_name(key: &str) -> String {
     template::find_cell(key)
         .map(|c| c.name())
         .unwrap_or_else(|| key.to_string())
 }
 
-fn show(v: &CellValue, lang: Lang) -> String {
+pub(crate) fn show(v: &CellValue, lang: Lang) -> String {
     match v {
         CellValue::Blank => tr(lang, "空白", "blank").to_string(),
         v => v.display(),

@@ -209,6 +209,7 @@ fn Cell(
     let typed = RwSignal::from(slot.typed);
     let edited = RwSignal::from(slot.edited);
     let mark = RwSignal::from(slot.mark);
+    let described = RwSignal::from(slot.tip);
     let shown = move || {
         typed.get().unwrap_or_else(|| {
             value.with(|v| v.as_ref().map(CellValue::display).unwrap_or_default())
@@ -257,8 +258,22 @@ fn Cell(
     let k_focus = key.clone();
     let k_input = key.clone();
     let k_key = key.clone();
+    let (k_enter, k_leave, k_blur) = (key.clone(), key.clone(), key.clone());
     view! {
-        <td class=class id=cell_dom_id(&key)>
+        <td
+            class=class
+            id=cell_dom_id(&key)
+            on:mouseenter=move |_| {
+                if mark.get_untracked().is_some() {
+                    ctx.show_tip(&k_enter, false);
+                }
+            }
+            on:mouseleave=move |ev: web_sys::MouseEvent| {
+                if !crate::components::cell_tip::into_tip(ev.related_target()) {
+                    ctx.hide_tip(Some(&k_leave), false);
+                }
+            }
+        >
             <input
                 class="nb-cell-input"
                 type="text"
@@ -267,23 +282,27 @@ fn Cell(
                 spellcheck="false"
                 aria-label=state_label
                 aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || described.get().then_some(crate::components::cell_tip::TIP_ID)
                 data-r=r
                 data-c=c
                 data-key=key.clone()
                 prop:value=shown
                 on:focus=move |_| {
                     ctx.new_session();
+                    ctx.show_tip(&k_focus, true);
                     original.set_value(
                         value.with_untracked(|v| v.as_ref().map(CellValue::display).unwrap_or_default()),
                     );
-                    let _ = &k_focus;
                 }
                 on:input=move |ev| {
                     let raw = event_target_value(&ev);
                     ctx.edit_cell(&k_input, &raw);
                     typed.set(Some(raw));
                 }
-                on:blur=move |_| typed.set(None)
+                on:blur=move |_| {
+                    typed.set(None);
+                    ctx.hide_tip(Some(&k_blur), true);
+                }
                 on:keydown=move |ev: KeyboardEvent| on_key(&ev, ctx, &k_key, original, typed)
             />
         </td>
@@ -310,6 +329,15 @@ fn on_key(
     let (dr, dc): (i32, i32) = match ev.key().as_str() {
         "Escape" => {
             let before = original.get_value();
+            // Esc first closes the findings popover; it also cancels the edit if there is one.
+            let had_tip = ctx
+                .tip
+                .with_untracked(|t| t.as_ref().is_some_and(|t| t.key == key));
+            ctx.hide_tip(Some(key), true);
+            if had_tip && input.value() == before {
+                ev.prevent_default();
+                return;
+            }
             ctx.edit_cell(key, &before);
             typed.set(None);
             input.set_value(&before);
