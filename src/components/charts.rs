@@ -19,11 +19,15 @@ pub fn Charts(
     #[prop(into)] report: Signal<Report>,
     #[prop(into)] previous: Signal<Option<Report>>,
 ) -> impl IntoView {
-    // Charts follow the report when typing pauses (`settled`), not on every keystroke.
-    let ctx = crate::ctx::use_ctx();
-    let all = Memo::new(move |_| {
-        ctx.settled.track();
-        report.with_untracked(|r| previous.with_untracked(|p| charts::all(r, p.as_ref())))
+    // Inside the app, charts follow the report when typing pauses (`settled`), not on every
+    // keystroke; mounted alone (the e2e harness), they follow `report` itself.
+    let ctx = use_context::<crate::ctx::AppCtx>();
+    let all = Memo::new(move |_| match ctx {
+        Some(ctx) => {
+            ctx.settled.track();
+            report.with_untracked(|r| previous.with_untracked(|p| charts::all(r, p.as_ref())))
+        }
+        None => report.with(|r| previous.with(|p| charts::all(r, p.as_ref()))),
     });
     view! {
         <section class="nb-charts" aria-labelledby="nb-charts-title" data-testid="charts">
