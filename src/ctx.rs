@@ -136,34 +136,12 @@ impl AppCtx {
             edit_started: StoredValue::new(None),
             save_timer: StoredValue::new(None),
         };
-        // The cells follow the document and the marks; only changed cells are set.
+        // The cells follow the document and the marks; only changed cells are set. The actions
+        // below sync at once (no extra hop); these effects catch any other change of `doc`.
         Effect::new(move |_| {
-            doc.with(|d| {
-                ctx.cells.with_value(|slots| {
-                    for (k, s) in slots {
-                        let v = d.as_ref().and_then(|d| d.report.cell(k));
-                        if s.value.with_untracked(|x| x.as_ref() != v) {
-                            s.value.set(v.cloned());
-                        }
-                        let e = d.as_ref().is_some_and(|d| d.edited.contains(k));
-                        if s.edited.get_untracked() != e {
-                            s.edited.set(e);
-                        }
-                    }
-                })
-            })
-        });
-        Effect::new(move |_| {
-            marks.with(|m| {
-                ctx.cells.with_value(|slots| {
-                    for (k, s) in slots {
-                        let v = m.get(k).copied();
-                        if s.mark.get_untracked() != v {
-                            s.mark.set(v);
-                        }
-                    }
-                })
-            })
+            doc.track();
+            marks.track();
+            ctx.sync_cells(None);
         });
         // Sync with the world outside when editing pauses: save the draft and let the charts
         // catch up.
@@ -183,6 +161,39 @@ impl AppCtx {
             ctx.save_timer.set_value(handle);
         });
         ctx
+    }
+
+    /// Sets the cell signals whose value, edited flag or mark differ from the document and the
+    /// marks (`only`: just that cell). Cheap: a comparison per cell, a set per changed cell.
+    fn sync_cells(self, only: Option<&str>) {
+        self.doc.with_untracked(|d| {
+            self.marks.with_untracked(|m| {
+                self.cells.with_value(|slots| {
+                    let sync = |k: &String, s: &CellSlot| {
+                        let v = d.as_ref().and_then(|d| d.report.cell(k));
+                        if s.value.with_untracked(|x| x.as_ref() != v) {
+                            s.value.set(v.cloned());
+                        }
+                        let e = d.as_ref().is_some_and(|d| d.edited.contains(k));
+                        if s.edited.get_untracked() != e {
+                            s.edited.set(e);
+                        }
+                        let mk = m.get(k).copied();
+                        if s.mark.get_untracked() != mk {
+                            s.mark.set(mk);
+                        }
+                    };
+                    match only {
+                        Some(key) => {
+                            if let Some((k, s)) = slots.get_key_value(key) {
+                                sync(k, s);
+                            }
+                        }
+                        None => slots.iter().for_each(|(k, s)| sync(k, s)),
+                    }
+                })
+            })
+        });
     }
 
     /// The signals of the cell `key`, created on first use from the document on screen.
@@ -324,6 +335,8 @@ impl AppCtx {
                 d.edit_cell(key, value, session);
             }
         });
+        // Marks can change anywhere (an identity spans many cells): all cells are compared.
+        self.sync_cells(None);
         self.finish_timing();
     }
 
@@ -355,6 +368,7 @@ impl AppCtx {
                 target = if back { d.undo() } else { d.redo() };
             }
         });
+        self.sync_cells(None);
         if let Some(key) = target {
             self.focused.set(vec![key.clone()]);
             scroll_to(&key, false);
