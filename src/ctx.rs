@@ -2,7 +2,7 @@
 //! reads (signals are `Copy`), plus the actions that change it (load, edit, undo, focus).
 //! The browser I/O the app needs (localStorage, timers, files) is here too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -26,8 +26,16 @@ pub struct AppCtx {
     pub marks: Memo<BTreeMap<String, Mark>>,
     /// The cells of the finding the user selected.
     pub focused: RwSignal<Vec<String>>,
-    /// The text being typed into a cell (key, raw text), shown as typed.
-    pub draft: RwSignal<Option<(String, String)>>,
+    /// Per-cell signals (value, edited, mark, typed text), so that an edit wakes the edited
+    /// cell only instead of every cell of the tables (see [`CellSlot`]).
+    cells: StoredValue<HashMap<String, CellSlot>>,
+    /// Bumped when editing pauses (250 ms after the last change) and on every load: the views
+    /// that may lag behind typing (charts) follow this instead of every keystroke.
+    pub settled: RwSignal<u32>,
+    /// The findings popover, when one is open.
+    pub tip: RwSignal<Option<Tip>>,
+    /// The verdict (None: nothing loaded), a memo so the banner is rebuilt only when it changes.
+    pub verdict: Memo<Option<state::Verdict>>,
     /// Current editing session (one focus of one input = one undo step).
     pub session: RwSignal<u32>,
     /// "正在读取…" while an import runs.
@@ -38,6 +46,32 @@ pub struct AppCtx {
     pub drawer_open: RwSignal<bool>,
     edit_started: StoredValue<Option<f64>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// The reactive state of one table cell. The signals are reference-counted and shared by the
+/// registry in [`AppCtx`] and the cell's view; two effects keep them in step with the document
+/// and the marks, touching only the cells whose value, edited flag or mark changed.
+#[derive(Clone)]
+pub struct CellSlot {
+    pub value: ArcRwSignal<Option<CellValue>>,
+    pub edited: ArcRwSignal<bool>,
+    pub mark: ArcRwSignal<Option<Mark>>,
+    /// The raw text being typed (shown as typed until the input loses focus).
+    pub typed: ArcRwSignal<Option<String>>,
+    /// Whether the findings popover ([`crate::components::cell_tip`]) describes this cell.
+    pub tip: ArcRwSignal<bool>,
+}
+
+/// The findings popover of a cell: which cell, where (viewport pixels, for `position: fixed`),
+/// and whether it was opened by keyboard focus (it then stays while the pointer moves away).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tip {
+    pub key: String,
+    pub left: f64,
+    /// Top edge when shown below the cell, else `None` and `bottom` is used (shown above).
+    pub top: Option<f64>,
+    pub bottom: Option<f64>,
+    pub by_focus: bool,
 }
 
 /// The app's context (panics only if a component is used outside [`crate::App`]).
@@ -70,6 +104,7 @@ impl AppCtx {
                 d.previous = previous;
             }
         });
+        self.settled.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Creates the state, restoring a saved draft if there is one, and starts saving drafts.
@@ -80,6 +115,9 @@ impl AppCtx {
         let findings =
             Memo::new(move |_| doc.with(|d| d.as_ref().map(Doc::findings).unwrap_or_default()));
         let marks = Memo::new(move |_| findings.with(|f| state::cell_marks(f)));
+        let verdict = Memo::new(move |_| {
+            doc.with(|d| d.as_ref().map(|d| findings.with(|f| state::verdict(d, f))))
+        });
         let ctx = AppCtx {
             lang: RwSignal::new(Lang::Zh),
             doc,
@@ -87,7 +125,10 @@ impl AppCtx {
             findings,
             marks,
             focused: RwSignal::new(Vec::new()),
-            draft: RwSignal::new(None),
+            cells: StoredValue::new(HashMap::new()),
+            settled: RwSignal::new(0),
+            tip: RwSignal::new(None),
+            verdict,
             session: RwSignal::new(session),
             busy: RwSignal::new(false),
             recheck_ms: RwSignal::new(None),
@@ -95,15 +136,26 @@ impl AppCtx {
             edit_started: StoredValue::new(None),
             save_timer: StoredValue::new(None),
         };
-        // Sync with the world outside: save the draft, debounced.
+        // The cells follow the document and the marks; only changed cells are set. The actions
+        // below sync at once (no extra hop); these effects catch any other change of `doc`.
+        Effect::new(move |_| {
+            doc.track();
+            marks.track();
+            ctx.sync_cells(None);
+        });
+        // Sync with the world outside when editing pauses: save the draft and let the charts
+        // catch up.
         Effect::new(move |_| {
             doc.track();
             if let Some(Some(h)) = ctx.save_timer.try_get_value() {
                 h.clear();
             }
             let handle = set_timeout_with_handle(
-                move || doc.with_untracked(|d| save_draft(d.as_ref())),
-                Duration::from_millis(300),
+                move || {
+                    doc.with_untracked(|d| save_draft(d.as_ref()));
+                    ctx.settled.update(|n| *n = n.wrapping_add(1));
+                },
+                Duration::from_millis(250),
             )
             .ok();
             ctx.save_timer.set_value(handle);
@@ -111,11 +163,143 @@ impl AppCtx {
         ctx
     }
 
+    /// Sets the cell signals whose value, edited flag or mark differ from the document and the
+    /// marks (`only`: just that cell). Cheap: a comparison per cell, a set per changed cell.
+    fn sync_cells(self, only: Option<&str>) {
+        self.doc.with_untracked(|d| {
+            self.marks.with_untracked(|m| {
+                self.cells.with_value(|slots| {
+                    let sync = |k: &String, s: &CellSlot| {
+                        let v = d.as_ref().and_then(|d| d.report.cell(k));
+                        if s.value.with_untracked(|x| x.as_ref() != v) {
+                            s.value.set(v.cloned());
+                        }
+                        let e = d.as_ref().is_some_and(|d| d.edited.contains(k));
+                        if s.edited.get_untracked() != e {
+                            s.edited.set(e);
+                        }
+                        let mk = m.get(k).copied();
+                        if s.mark.get_untracked() != mk {
+                            s.mark.set(mk);
+                        }
+                    };
+                    match only {
+                        Some(key) => {
+                            if let Some((k, s)) = slots.get_key_value(key) {
+                                sync(k, s);
+                            }
+                        }
+                        None => slots.iter().for_each(|(k, s)| sync(k, s)),
+                    }
+                })
+            })
+        });
+    }
+
+    /// The signals of the cell `key`, created on first use from the document on screen.
+    pub fn cell_slot(self, key: &str) -> CellSlot {
+        if let Some(s) = self.cells.with_value(|m| m.get(key).cloned()) {
+            return s;
+        }
+        let (value, edited) = self.doc.with_untracked(|d| {
+            let d = d.as_ref();
+            (
+                d.and_then(|d| d.report.cell(key).cloned()),
+                d.is_some_and(|d| d.edited.contains(key)),
+            )
+        });
+        let mark = self.marks.with_untracked(|m| m.get(key).copied());
+        let slot = CellSlot {
+            value: ArcRwSignal::new(value),
+            edited: ArcRwSignal::new(edited),
+            mark: ArcRwSignal::new(mark),
+            typed: ArcRwSignal::new(None),
+            tip: ArcRwSignal::new(false),
+        };
+        self.cells
+            .update_value(|m| drop(m.insert(key.to_string(), slot.clone())));
+        slot
+    }
+
+    /// Opens the findings popover of cell `key` next to its table cell (below it, or above it
+    /// when there is no room below). Opening by hover does not take it from a focused cell.
+    pub fn show_tip(self, key: &str, by_focus: bool) {
+        let current = self.tip.with_untracked(|t| t.clone());
+        if let Some(t) = &current {
+            if !by_focus && t.by_focus && t.key != key {
+                return;
+            }
+        }
+        let Some(el) = document().get_element_by_id(&cell_dom_id(key)) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let (vw, vh) = viewport();
+        // The popover's width (CSS: at most 320 px and the viewport less 16 px).
+        let width = 320f64.min(vw - 16.0);
+        let left = rect.left().min(vw - width - 8.0).max(8.0);
+        let below = vh - rect.bottom() >= 160.0 || rect.top() < vh / 2.0;
+        let tip = Tip {
+            key: key.to_string(),
+            left,
+            top: below.then(|| rect.bottom() + 2.0),
+            bottom: (!below).then(|| vh - rect.top() + 2.0),
+            by_focus: by_focus || current.as_ref().is_some_and(|t| t.key == key && t.by_focus),
+        };
+        if current.as_ref() == Some(&tip) {
+            return;
+        }
+        if let Some(old) = current.filter(|t| t.key != key) {
+            self.set_tip_flag(&old.key, false);
+        }
+        self.set_tip_flag(key, true);
+        self.tip.set(Some(tip));
+    }
+
+    /// Closes the popover of `key` (any popover with `None`). A hover ending does not close
+    /// the popover of a focused cell.
+    pub fn hide_tip(self, key: Option<&str>, by_focus: bool) {
+        let Some(t) = self.tip.get_untracked() else {
+            return;
+        };
+        if key.is_some_and(|k| k != t.key) || (!by_focus && key.is_some() && t.by_focus) {
+            return;
+        }
+        self.set_tip_flag(&t.key, false);
+        self.tip.set(None);
+    }
+
+    /// Moves an open popover with its cell (after a scroll).
+    pub fn follow_tip(self) {
+        if let Some(t) = self.tip.get_untracked() {
+            self.show_tip(&t.key, t.by_focus);
+        }
+    }
+
+    fn set_tip_flag(self, key: &str, on: bool) {
+        if let Some(s) = self.cells.with_value(|m| m.get(key).cloned()) {
+            s.tip.set(on);
+        }
+    }
+
+    /// Forgets the text being typed in any cell (after a load, undo or redo the cells show the
+    /// document's values again).
+    fn clear_typed(self) {
+        self.cells.with_value(|slots| {
+            for s in slots.values() {
+                if s.typed.with_untracked(Option::is_some) {
+                    s.typed.set(None);
+                }
+            }
+        });
+    }
+
     /// Shows a freshly imported document (undo history starts empty). A loaded 上年年报 stays
     /// (the panel warns when its year or agency does not fit); 清空 removes it.
     pub fn load(self, imported: Imported) {
         self.focused.set(Vec::new());
-        self.draft.set(None);
+        self.hide_tip(None, true);
+        self.clear_typed();
         let previous = self
             .doc
             .with_untracked(|d| d.as_ref().and_then(|d| d.previous.clone()));
@@ -123,12 +307,14 @@ impl AppCtx {
         doc.previous = previous;
         self.doc.set(Some(doc));
         self.generation.update(|g| *g += 1);
+        self.settled.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Discards the document and its saved draft.
     pub fn clear(self) {
         self.focused.set(Vec::new());
-        self.draft.set(None);
+        self.clear_typed();
+        self.hide_tip(None, true);
         self.doc.set(None);
         save_draft(None);
     }
@@ -149,6 +335,8 @@ impl AppCtx {
                 d.edit_cell(key, value, session);
             }
         });
+        // Marks can change anywhere (an identity spans many cells): all cells are compared.
+        self.sync_cells(None);
         self.finish_timing();
     }
 
@@ -172,7 +360,7 @@ impl AppCtx {
     }
 
     fn history(self, back: bool) {
-        self.draft.set(None);
+        self.clear_typed();
         self.new_session();
         let mut target = None;
         self.doc.update(|d| {
@@ -180,6 +368,7 @@ impl AppCtx {
                 target = if back { d.undo() } else { d.redo() };
             }
         });
+        self.sync_cells(None);
         if let Some(key) = target {
             self.focused.set(vec![key.clone()]);
             scroll_to(&key, false);
@@ -240,6 +429,13 @@ pub fn scroll_to(key: &str, focus: bool) {
             let _ = h.focus();
         }
     }
+}
+
+/// The viewport's width and height in CSS pixels.
+fn viewport() -> (f64, f64) {
+    let w = window();
+    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (px(w.inner_width()), px(w.inner_height()))
 }
 
 fn now() -> Option<f64> {

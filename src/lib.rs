@@ -64,6 +64,11 @@ pub fn App() -> impl IntoView {
     let loaded = move || ctx.doc.with(Option::is_some);
     // Undo/redo over edits, from anywhere in the app (not in the paste box).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            // Closes a findings popover opened by hover (focus stays where it is).
+            ctx.hide_tip(None, true);
+            return;
+        }
         if !(ev.ctrl_key() || ev.meta_key()) || ctx.doc.with_untracked(Option::is_none) {
             return;
         }
@@ -82,7 +87,14 @@ pub fn App() -> impl IntoView {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || keys.remove());
+    // An open findings popover follows its cell when anything scrolls.
+    let scrolls = window_event_listener(leptos::ev::scroll, move |_| ctx.follow_tip());
+    let resizes = window_event_listener(leptos::ev::resize, move |_| ctx.follow_tip());
+    on_cleanup(move || {
+        keys.remove();
+        scrolls.remove();
+        resizes.remove();
+    });
     let lang = move || ctx.lang.get();
     let issues = move || ctx.findings.with(|f| state::counts(f));
     view! {
@@ -149,6 +161,7 @@ pub fn App() -> impl IntoView {
                     </div>
                 </div>
             </Show>
+            <components::cell_tip::CellTip />
             <Show when=move || ctx.busy.get()>
                 <div class="nb-busy" role="status" data-testid="busy">
                     {move || tr(lang(), "正在读取…", "Reading…")}

@@ -34,7 +34,7 @@ pub async fn import_file(bytes: Vec<u8>, name: Option<String>) -> Imported {
     match call(header, bytes.clone()).await {
         Some((Reply::Imported { imported }, _)) => *imported,
         Some((Reply::Error { message }, _)) => Imported::unreadable(&message, &message),
-        Some((Reply::Exported, _)) | None => import_here(&bytes),
+        Some((Reply::Exported | Reply::RuleDocs { .. }, _)) | None => import_here(&bytes),
     }
 }
 
@@ -66,7 +66,9 @@ pub async fn export_file(
     match call(header, Vec::new()).await {
         Some((Reply::Exported, bytes)) => Ok(bytes),
         Some((Reply::Error { message }, _)) => Err(message),
-        Some((Reply::Imported { .. }, _)) => Err("后台处理答非所问 / unexpected reply".into()),
+        Some((Reply::Imported { .. } | Reply::RuleDocs { .. }, _)) => {
+            Err("后台处理答非所问 / unexpected reply".into())
+        }
         None => Err(
             "此浏览器未能启动后台处理（Web Worker），无法生成下载文件；可用“打印 / 另存为 PDF” \
              / this browser could not start the background worker"
@@ -124,6 +126,15 @@ pub fn warm_up() {
             };
         }
     });
+}
+
+/// Every rule's doc text (rule id → doc) from the worker: the first-load module is built
+/// without them (core feature `docs`). `None` when the worker is not available.
+pub async fn rule_docs() -> Option<Vec<(String, String)>> {
+    match call(json(&Request::RuleDocs), Vec::new()).await {
+        Some((Reply::RuleDocs { docs }, _)) => Some(docs),
+        _ => None,
+    }
 }
 
 /// Sends one request to the worker; `None` when the worker is not available.

@@ -19,7 +19,16 @@ pub fn Charts(
     #[prop(into)] report: Signal<Report>,
     #[prop(into)] previous: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let all = Memo::new(move |_| report.with(|r| previous.with(|p| charts::all(r, p.as_ref()))));
+    // Inside the app, charts follow the report when typing pauses (`settled`), not on every
+    // keystroke; mounted alone (the e2e harness), they follow `report` itself.
+    let ctx = use_context::<crate::ctx::AppCtx>();
+    let all = Memo::new(move |_| match ctx {
+        Some(ctx) => {
+            ctx.settled.track();
+            report.with_untracked(|r| previous.with_untracked(|p| charts::all(r, p.as_ref())))
+        }
+        None => report.with(|r| previous.with(|p| charts::all(r, p.as_ref()))),
+    });
     view! {
         <section class="nb-charts" aria-labelledby="nb-charts-title" data-testid="charts">
             <h2 id="nb-charts-title" class="nb-charts-title">"图表"</h2>

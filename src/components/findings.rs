@@ -12,34 +12,52 @@ use crate::state::{counts, group_by_rule};
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let ctx = use_ctx();
-    let list = move || {
+    // Keyed lists: when the findings change, only the findings that appeared or went away
+    // are (re)drawn; the rest of the panel stays as it is.
+    let groups = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.findings.with(|all| {
-            if all.is_empty() {
-                return view! {
+        ctx.findings.with(|all| keyed_groups(all, lang))
+    });
+    let empty = move || ctx.findings.with(Vec::is_empty);
+    let list = move || {
+        view! {
+            <Show
+                when=move || !empty()
+                fallback=move || view! {
                     <p class="nb-none" data-testid="no-findings">
-                        "✓ "{tr(lang, "没有发现问题", "No problems found")}
+                        "✓ "{tr(ctx.lang.get(), "没有发现问题", "No problems found")}
                     </p>
                 }
-                .into_any();
-            }
-            let groups = group_by_rule(all)
-                .into_iter()
-                .map(|(rule, idx)| {
-                    let items = idx
-                        .into_iter()
-                        .filter_map(|i| all.get(i).cloned())
-                        .map(|f| finding_item(f, lang))
-                        .collect_view();
-                    view! {
-                        <li class="nb-group-item" data-rule=rule.clone()>
-                            <ul class="nb-findings-list">{items}</ul>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! { <ol class="nb-groups" data-testid="findings">{groups}</ol> }.into_any()
-        })
+            >
+                <ol class="nb-groups" data-testid="findings">
+                    <For
+                        each=move || groups.with(|g| g.iter().map(|(k, r, _)| (k.clone(), r.clone())).collect::<Vec<_>>())
+                        key=|(k, _)| k.clone()
+                        children=move |(gk, rule)| {
+                            let items = move || {
+                                groups.with(|g| {
+                                    g.iter()
+                                        .find(|(k, _, _)| *k == gk)
+                                        .map(|(_, _, fs)| fs.clone())
+                                        .unwrap_or_default()
+                                })
+                            };
+                            view! {
+                                <li class="nb-group-item" data-rule=rule>
+                                    <ul class="nb-findings-list">
+                                        <For
+                                            each=items
+                                            key=|(k, _)| k.clone()
+                                            children=move |(_, f)| finding_item(f, ctx.lang.get_untracked())
+                                        />
+                                    </ul>
+                                </li>
+                            }
+                        }
+                    />
+                </ol>
+            </Show>
+        }
     };
     let summary = move || {
         let lang = ctx.lang.get();
@@ -64,7 +82,74 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
-fn sev_class(f: &Finding) -> &'static str {
+/// A finding's identity on screen: everything it shows (and the language), so that a keyed list
+/// redraws a finding exactly when what it shows changes. Repeats get `#2`, `#3` …
+fn finding_key(
+    f: &Finding,
+    lang: Lang,
+    seen: &mut std::collections::HashMap<String, u32>,
+) -> String {
+    let show = |v: &Option<CellValue>| v.as_ref().map(CellValue::display).unwrap_or_default();
+    let suspects = f
+        .suspects
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(|s| format!("{}={}", s.cell, s.should_be.display()))
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let base = format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        lang.code(),
+        f.rule,
+        sev_class(f),
+        f.message,
+        f.cells.join(","),
+        show(&f.expected),
+        show(&f.actual),
+        suspects,
+        f.text.as_deref().unwrap_or_default(),
+        f.source.as_ref().map(source_place).unwrap_or_default(),
+    );
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}#{n}")
+    }
+}
+
+fn source_place(s: &nianbao_core::Source) -> String {
+    format!(
+        "{:?}/{:?}/{:?}/{:?}/{:?}",
+        s.line, s.page, s.sheet, s.cell, s.table
+    )
+}
+
+/// The findings grouped by rule (see [`group_by_rule`]), each group and finding with its key.
+type KeyedGroups = Vec<(String, String, Vec<(String, Finding)>)>;
+
+fn keyed_groups(all: &[Finding], lang: Lang) -> KeyedGroups {
+    let mut seen = std::collections::HashMap::new();
+    group_by_rule(all)
+        .into_iter()
+        .map(|(rule, idx)| {
+            let fs: Vec<(String, Finding)> = idx
+                .into_iter()
+                .filter_map(|i| all.get(i))
+                .map(|f| (finding_key(f, lang, &mut seen), f.clone()))
+                .collect();
+            let class = fs.first().map(|(_, f)| sev_class(f)).unwrap_or_default();
+            (format!("{rule}\u{1f}{class}"), rule, fs)
+        })
+        .collect()
+}
+
+pub(crate) fn sev_class(f: &Finding) -> &'static str {
     if f.is_not_evaluable() {
         return "is-na";
     }
@@ -75,7 +160,7 @@ fn sev_class(f: &Finding) -> &'static str {
     }
 }
 
-fn sev_word(f: &Finding, lang: Lang) -> &'static str {
+pub(crate) fn sev_word(f: &Finding, lang: Lang) -> &'static str {
     if f.is_not_evaluable() {
         return tr(lang, "无法判断", "not evaluable");
     }
@@ -86,7 +171,7 @@ fn sev_word(f: &Finding, lang: Lang) -> &'static str {
     }
 }
 
-fn sev_icon(f: &Finding) -> &'static str {
+pub(crate) fn sev_icon(f: &Finding) -> &'static str {
     if f.is_not_evaluable() {
         return "ⓘ";
     }
@@ -98,13 +183,13 @@ fn sev_icon(f: &Finding) -> &'static str {
 }
 
 /// A cell's short name for messages (its key when not in a template).
-fn cell_name(key: &str) -> String {
+pub(crate) fn cell_name(key: &str) -> String {
     template::find_cell(key)
         .map(|c| c.name())
         .unwrap_or_else(|| key.to_string())
 }
 
-fn show(v: &CellValue, lang: Lang) -> String {
+pub(crate) fn show(v: &CellValue, lang: Lang) -> String {
     match v {
         CellValue::Blank => tr(lang, "空白", "blank").to_string(),
         v => v.display(),
@@ -250,36 +335,50 @@ fn finding_item(f: Finding, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The findings as a table after the report, shown only when printing.
+/// The findings as a table after the report, shown only when printing (a keyed list, so an
+/// edit redraws only the rows that changed).
 #[component]
 pub fn PrintAppendix() -> impl IntoView {
     let ctx = use_ctx();
-    move || {
+    let rows = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        let rows = ctx.findings.with(|all| {
+        ctx.findings.with(|all| {
+            let mut seen = std::collections::HashMap::new();
             all.iter()
                 .map(|f| {
                     let message = match lang {
                         Lang::Zh => f.message.clone(),
                         Lang::En => f.message_en.clone(),
                     };
-                    view! {
-                        <tr>
-                            <td>{f.rule.clone()}</td>
-                            <td>{format!("{} {}", sev_icon(f), sev_word(f, lang))}</td>
-                            <td>{message}</td>
-                        </tr>
-                    }
+                    let sev = format!("{} {}", sev_icon(f), sev_word(f, lang));
+                    (
+                        finding_key(f, lang, &mut seen),
+                        f.rule.clone(),
+                        sev,
+                        message,
+                    )
                 })
-                .collect_view()
-        });
-        view! {
-            <section class="nb-print-only" aria-hidden="true">
-                <h3>{tr(lang, "附：检查结果", "Appendix: findings")}</h3>
-                <table class="nb-table">
-                    <tbody>{rows}</tbody>
-                </table>
-            </section>
-        }
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="nb-print-only" aria-hidden="true">
+            <h3>{move || tr(ctx.lang.get(), "附：检查结果", "Appendix: findings")}</h3>
+            <table class="nb-table">
+                <tbody>
+                    <For
+                        each=move || rows.get()
+                        key=|(k, ..)| k.clone()
+                        children=|(_, rule, sev, message)| view! {
+                            <tr>
+                                <td>{rule}</td>
+                                <td>{sev}</td>
+                                <td>{message}</td>
+                            </tr>
+                        }
+                    />
+                </tbody>
+            </table>
+        </section>
     }
 }

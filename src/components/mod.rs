@@ -1,5 +1,6 @@
 //! One component per file. `App` (in `lib.rs`) provides the context; these read it.
 
+pub mod cell_tip;
 pub mod charts;
 pub mod downloads;
 pub mod findings;

@@ -29,7 +29,7 @@ fn Paper(
     template: TemplateId,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let title = move || {
+    let title = Memo::new(move |_| {
         ctx.doc.with(|d| {
             let r = d.as_ref().map(|d| &d.report);
             r.and_then(|r| r.title.clone()).unwrap_or_else(|| {
@@ -41,7 +41,7 @@ fn Paper(
                 format!("{agency}{year}年政府信息公开工作年度报告")
             })
         })
-    };
+    });
     let sections = (1u8..=6)
         .map(|n| view! { <SectionView template n /> })
         .collect_view();
@@ -75,22 +75,25 @@ fn SectionView(
         4 => Some("s4"),
         _ => None,
     };
-    let text = move || {
+    // Memos: a cell edit changes the document, not this text.
+    let text = Memo::new(move |_| {
         ctx.doc.with(|d| {
             d.as_ref()
                 .map(|d| d.report.section(n).to_string())
                 .unwrap_or_default()
         })
-    };
+    });
+    let text = move || text.get();
     // Sections 2–4 are tables; their narrative is shown only when the report has some.
     let has_text = move || n == 1 || n >= 5 || !text().trim().is_empty();
     let target = format!("section.{n}");
     let edited = {
         let target = target.clone();
-        move || {
+        let edited = Memo::new(move |_| {
             ctx.doc
                 .with(|d| d.as_ref().is_some_and(|d| d.edited.contains(&target)))
-        }
+        });
+        move || edited.get()
     };
     let label_id = format!("nb-sec-{n}-h");
     let label_ref = label_id.clone();
@@ -98,7 +101,7 @@ fn SectionView(
         <section class="nb-section" id=format!("nb-sec-{n}") aria-labelledby=label_ref>
             <h3 class="nb-section-title" id=label_id>{heading}</h3>
             <Show when=has_text>
-                <div class="nb-prose" class:is-edited=edited.clone() id=cell_dom_id(&target)>
+                <div class="nb-prose" class:is-edited=edited id=cell_dom_id(&target)>
                     <textarea
                         class="nb-prose-input"
                         aria-label=move || format!("{heading}{}", tr(ctx.lang.get(), "（正文）", " (text)"))
@@ -124,7 +127,7 @@ fn ExtraRows(
     table: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         ctx.doc.with(|d| {
             d.as_ref()
                 .map(|d| {
@@ -147,9 +150,9 @@ fn ExtraRows(
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     move || {
-        let rows = rows();
+        let rows = rows.get();
         (!rows.is_empty()).then(|| {
             let lang = ctx.lang.get();
             let body = rows

@@ -97,6 +97,7 @@ struct Entry {
     severity: Severity,
     title: &'static str,
     title_en: &'static str,
+    /// Empty when the module was built without the docs (they come from the worker).
     doc: Vec<Para>,
 }
 
@@ -148,6 +149,30 @@ pub fn RulesRef(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoView
         }
     });
 
+    // The docs: built in (native tests, core feature `docs`) or, in the first-load module,
+    // asked from the worker the first time a rule is opened.
+    let fetched = RwSignal::new(None::<std::collections::HashMap<String, Vec<Para>>>);
+    let asked = StoredValue::new(false);
+    let want_docs = move || {
+        if asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
+        leptos::task::spawn_local(async move {
+            let docs = crate::worker_client::rule_docs().await.unwrap_or_default();
+            fetched.set(Some(
+                docs.into_iter()
+                    .map(|(id, doc)| (id, doc_paragraphs(&doc)))
+                    .collect(),
+            ));
+        });
+    };
+    Effect::new(move |_| {
+        if open.with(Option::is_some) {
+            want_docs();
+        }
+    });
+
     let list = entries();
     view! {
         <section class="nb-rules" aria-labelledby="nb-rules-title" data-testid="rules-ref">
@@ -165,12 +190,20 @@ pub fn RulesRef(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoView
                     let id = e.id;
                     let is_open = move || open.with(|o| o.as_deref() == Some(id));
                     let sev = e.severity;
+                    let built_in = e.doc;
+                    let doc = move || {
+                        if !built_in.is_empty() {
+                            return Some(built_in.clone());
+                        }
+                        fetched.with(|f| f.as_ref().map(|f| f.get(id).cloned().unwrap_or_default()))
+                    };
                     view! {
                         <details
                             id=anchor(id)
                             class=format!("nb-rule nb-rule-{}", sev.as_str())
                             data-rule=id
                             prop:open=is_open
+                            on:toggle=move |_| want_docs()
                         >
                             <summary class="nb-rule-summary">
                                 <span class="nb-rule-chip">
@@ -190,15 +223,21 @@ pub fn RulesRef(#[prop(into)] selected: Signal<Option<String>>) -> impl IntoView
                                     })}
                             </summary>
                             <div class="nb-rule-doc">
-                                {e
-                                    .doc
-                                    .into_iter()
-                                    .map(|p| {
-                                        view! {
-                                            <p class:nb-rule-h=p.heading>{p.text}</p>
-                                        }
-                                    })
-                                    .collect_view()}
+                                {move || match doc() {
+                                    Some(paras) => paras
+                                        .into_iter()
+                                        .map(|p| {
+                                            view! {
+                                                <p class:nb-rule-h=p.heading>{p.text}</p>
+                                            }
+                                        })
+                                        .collect_view()
+                                        .into_any(),
+                                    None => view! {
+                                        <p class="nb-rule-loading">"正在载入说明… · Loading…"</p>
+                                    }
+                                        .into_any(),
+                                }}
                                 <p class="nb-rule-link">
                                     <a href=format!("#{}", anchor(id))>"本条链接"</a>
                                 </p>
@@ -242,6 +281,13 @@ mod tests {
         let e = entries();
         assert_eq!(e.len(), rules::all().len());
         assert!(e.iter().any(|e| e.id == "I-04"));
-        assert!(e.iter().all(|e| !e.doc.is_empty()));
+        // With the core's `docs` feature every rule has a doc; without it (the first-load
+        // module) none has, and the worker supplies them.
+        let with_doc = e.iter().filter(|e| !e.doc.is_empty()).count();
+        assert!(
+            with_doc == 0 || with_doc == e.len(),
+            "{with_doc} of {}",
+            e.len()
+        );
     }
 }

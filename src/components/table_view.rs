@@ -203,30 +203,18 @@ fn Cell(
         .cell(&key)
         .map(|d| d.name())
         .unwrap_or_else(|| key.clone());
-    let k = key.clone();
-    let value = Memo::new(move |_| {
-        ctx.doc
-            .with(|d| d.as_ref().and_then(|d| d.report.cell(&k).cloned()))
-    });
-    let k = key.clone();
-    let typed = Memo::new(move |_| {
-        ctx.draft.with(|d| match d {
-            Some((dk, raw)) if *dk == k => Some(raw.clone()),
-            _ => None,
-        })
-    });
+    // This cell's own signals: an edit elsewhere does not wake this cell.
+    let slot = ctx.cell_slot(&key);
+    let value = RwSignal::from(slot.value);
+    let typed = RwSignal::from(slot.typed);
+    let edited = RwSignal::from(slot.edited);
+    let mark = RwSignal::from(slot.mark);
+    let described = RwSignal::from(slot.tip);
     let shown = move || {
         typed.get().unwrap_or_else(|| {
             value.with(|v| v.as_ref().map(CellValue::display).unwrap_or_default())
         })
     };
-    let k = key.clone();
-    let edited = Memo::new(move |_| {
-        ctx.doc
-            .with(|d| d.as_ref().is_some_and(|d| d.edited.contains(&k)))
-    });
-    let k = key.clone();
-    let mark = Memo::new(move |_| ctx.marks.with(|m| m.get(&k).copied()));
     let k = key.clone();
     let focused = Memo::new(move |_| ctx.focused.with(|f| f.contains(&k)));
     let invalid = move || value.with(|v| v.as_ref().is_some_and(|v| !value_is_valid(v)));
@@ -270,8 +258,22 @@ fn Cell(
     let k_focus = key.clone();
     let k_input = key.clone();
     let k_key = key.clone();
+    let (k_enter, k_leave, k_blur) = (key.clone(), key.clone(), key.clone());
     view! {
-        <td class=class id=cell_dom_id(&key)>
+        <td
+            class=class
+            id=cell_dom_id(&key)
+            on:mouseenter=move |_| {
+                if mark.get_untracked().is_some() {
+                    ctx.show_tip(&k_enter, false);
+                }
+            }
+            on:mouseleave=move |ev: web_sys::MouseEvent| {
+                if !crate::components::cell_tip::into_tip(ev.related_target()) {
+                    ctx.hide_tip(Some(&k_leave), false);
+                }
+            }
+        >
             <input
                 class="nb-cell-input"
                 type="text"
@@ -280,31 +282,41 @@ fn Cell(
                 spellcheck="false"
                 aria-label=state_label
                 aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || described.get().then_some(crate::components::cell_tip::TIP_ID)
                 data-r=r
                 data-c=c
                 data-key=key.clone()
                 prop:value=shown
                 on:focus=move |_| {
                     ctx.new_session();
+                    ctx.show_tip(&k_focus, true);
                     original.set_value(
                         value.with_untracked(|v| v.as_ref().map(CellValue::display).unwrap_or_default()),
                     );
-                    let _ = &k_focus;
                 }
                 on:input=move |ev| {
                     let raw = event_target_value(&ev);
-                    ctx.draft.set(Some((k_input.clone(), raw.clone())));
                     ctx.edit_cell(&k_input, &raw);
+                    typed.set(Some(raw));
                 }
-                on:blur=move |_| ctx.draft.set(None)
-                on:keydown=move |ev: KeyboardEvent| on_key(&ev, ctx, &k_key, original)
+                on:blur=move |_| {
+                    typed.set(None);
+                    ctx.hide_tip(Some(&k_blur), true);
+                }
+                on:keydown=move |ev: KeyboardEvent| on_key(&ev, ctx, &k_key, original, typed)
             />
         </td>
     }
 }
 
 /// Esc cancels the edit; Enter and the arrow keys move like in a spreadsheet.
-fn on_key(ev: &KeyboardEvent, ctx: crate::ctx::AppCtx, key: &str, original: StoredValue<String>) {
+fn on_key(
+    ev: &KeyboardEvent,
+    ctx: crate::ctx::AppCtx,
+    key: &str,
+    original: StoredValue<String>,
+    typed: RwSignal<Option<String>>,
+) {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
@@ -317,8 +329,17 @@ fn on_key(ev: &KeyboardEvent, ctx: crate::ctx::AppCtx, key: &str, original: Stor
     let (dr, dc): (i32, i32) = match ev.key().as_str() {
         "Escape" => {
             let before = original.get_value();
+            // Esc first closes the findings popover; it also cancels the edit if there is one.
+            let had_tip = ctx
+                .tip
+                .with_untracked(|t| t.as_ref().is_some_and(|t| t.key == key));
+            ctx.hide_tip(Some(key), true);
+            if had_tip && input.value() == before {
+                ev.prevent_default();
+                return;
+            }
             ctx.edit_cell(key, &before);
-            ctx.draft.set(None);
+            typed.set(None);
             input.set_value(&before);
             ev.prevent_default();
             return;

@@ -9,11 +9,10 @@ use nianbao_core::template::SECTION_HEADINGS;
 
 use crate::ctx::use_ctx;
 use crate::i18n::{tr, tr_s, Lang};
-use crate::state::{verdict, Verdict};
+use crate::state::Verdict;
 
 fn current(ctx: crate::ctx::AppCtx) -> Option<Verdict> {
-    ctx.doc
-        .with(|d| d.as_ref().map(|d| ctx.findings.with(|f| verdict(d, f))))
+    ctx.verdict.get()
 }
 
 fn words(v: &Verdict, lang: Lang) -> (&'static str, &'static str, String) {
@@ -80,6 +79,8 @@ fn meta_line(ctx: crate::ctx::AppCtx, lang: Lang) -> String {
 #[component]
 pub fn VerdictBanner() -> impl IntoView {
     let ctx = use_ctx();
+    // A memo: an edit changes the document but (almost never) this line.
+    let meta = Memo::new(move |_| meta_line(ctx, ctx.lang.get()));
     move || {
         let lang = ctx.lang.get();
         current(ctx).map(|v| {
@@ -103,7 +104,7 @@ pub fn VerdictBanner() -> impl IntoView {
                     <span class="nb-verdict-icon" aria-hidden="true">{icon}</span>
                     <span class="nb-verdict-text" data-testid="verdict-text">{text}</span>
                     {first}
-                    <span class="nb-verdict-meta">{meta_line(ctx, lang)}</span>
+                    <span class="nb-verdict-meta">{move || meta.get()}</span>
                 </div>
             }
         })
@@ -116,6 +117,7 @@ pub fn Summary() -> impl IntoView {
     let ctx = use_ctx();
     let confirming = RwSignal::new(false);
     let lang = move || ctx.lang.get();
+    let meta = Memo::new(move |_| meta_line(ctx, ctx.lang.get()));
     let counts = move || {
         let lang = lang();
         current(ctx).map(|v| {
@@ -128,21 +130,21 @@ pub fn Summary() -> impl IntoView {
         .enumerate()
         .map(|(i, h)| view! { <li><a href=format!("#nb-sec-{}", i + 1)>{*h}</a></li> })
         .collect_view();
-    let can_undo = move || ctx.doc.with(|d| d.as_ref().is_some_and(|d| d.can_undo()));
-    let can_redo = move || ctx.doc.with(|d| d.as_ref().is_some_and(|d| d.can_redo()));
+    let can_undo = Memo::new(move |_| ctx.doc.with(|d| d.as_ref().is_some_and(|d| d.can_undo())));
+    let can_redo = Memo::new(move |_| ctx.doc.with(|d| d.as_ref().is_some_and(|d| d.can_redo())));
     view! {
         <nav class="nb-summary" aria-labelledby="nb-summary-h">
             <h2 id="nb-summary-h" class="nb-panel-title">{move || tr(lang(), "概要", "Summary")}</h2>
             {counts}
-            <p class="nb-meta">{move || meta_line(ctx, lang())}</p>
+            <p class="nb-meta">{move || meta.get()}</p>
             <PreviousReport />
             <h3 class="nb-panel-sub">{move || tr(lang(), "目录", "Contents")}</h3>
             <ol class="nb-toc">{toc}</ol>
             <div class="nb-history">
-                <button type="button" class="nb-btn" data-testid="undo" disabled=move || !can_undo() on:click=move |_| ctx.undo()>
+                <button type="button" class="nb-btn" data-testid="undo" disabled=move || !can_undo.get() on:click=move |_| ctx.undo()>
                     {move || tr(lang(), "撤销", "Undo")}
                 </button>
-                <button type="button" class="nb-btn" data-testid="redo" disabled=move || !can_redo() on:click=move |_| ctx.redo()>
+                <button type="button" class="nb-btn" data-testid="redo" disabled=move || !can_redo.get() on:click=move |_| ctx.redo()>
                     {move || tr(lang(), "重做", "Redo")}
                 </button>
             </div>

@@ -160,6 +160,8 @@ test('rules reference: anchors open the rule; print hides the controls', async (
       window.location.hash = '#rule-I-04';
     });
     await page.waitForFunction(() => document.getElementById('rule-I-04')?.open === true);
+    // The doc texts come from the worker when a rule is first opened.
+    await page.waitForFunction(() => !document.querySelector('#rule-I-04 .nb-rule-loading'));
     assert.match(await i04.innerText(), /I-04 · 错误[\s\S]*无法读取/);
     const ids = await rules.locator('details.nb-rule').evaluateAll((els) => els.map((e) => e.id));
     assert.ok(ids.includes('rule-I-01') && ids.includes('rule-I-05'), ids.join(' '));

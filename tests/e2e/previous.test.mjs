@@ -89,6 +89,10 @@ test('上年年报: opened from a file → year-over-year chart and Y rules; sav
     assert.match(await meta.textContent(), /2022 年 · 平潭综合实验区/);
     assert.equal(await page.getByTestId('previous-notes').locator('li').count(), 0, 'the year before: no warning');
     await yoyChart(page).waitFor();
+    // The charts block is rendered when it comes near the viewport (content-visibility: auto):
+    // scroll to it and wait for its rendered text.
+    await yoyChart(page).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => /与上一年度比较/.test(document.querySelector('[data-testid=nb-chart-yoy]')?.innerText ?? ''));
     const yoy = await yoyChart(page).innerText();
     assert.match(yoy, /与上一年度比较/);
     assert.match(yoy, /2022年[\s\S]*2023年/);

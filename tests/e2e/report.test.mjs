@@ -250,3 +250,77 @@ for (const file of ['docx/002_huaian_szf_2024.docx', 'pdf/002_huaian_szf_2024.pd
     }
   });
 }
+
+test('a marked cell shows its findings on hover and on focus; Esc closes; accessible', async () => {
+  const opened = await fresh();
+  const { page } = opened;
+  try {
+    await page.getByTestId('sample').click();
+    await page.getByTestId('report').waitFor();
+    // Break an identity: the cell gets an error mark.
+    await input(page, 's3.r1.natural').fill('9999');
+    await page.evaluate(() => document.activeElement.blur());
+    const marked = page.locator('td.nb-cell.is-error').first();
+    await marked.waitFor();
+    const key = await marked.locator('input').getAttribute('data-key');
+    const rules = await page.evaluate(
+      (key) => [...document.querySelectorAll('[data-testid=finding]')].map((f) => f.dataset.rule),
+      key,
+    );
+    const tip = page.getByTestId('cell-tip');
+    assert.equal(await tip.isVisible(), false, 'closed at first');
+
+    // Hover: the popover lists the cell's findings and describes its input.
+    await marked.hover();
+    await tip.waitFor({ state: 'visible' });
+    const hovered = await tip.textContent();
+    assert.ok(rules.some((r) => hovered.includes(r)), `popover names a rule id: ${hovered}`);
+    assert.match(hovered, /错误|提醒|无法判断/);
+    assert.equal(await marked.locator('input').getAttribute('aria-describedby'), 'nb-tip');
+    await page.screenshot({ path: resolve(OUT, 'state-cell-tip-hover.png') });
+    await axe(page, 'cell popover open');
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+
+    // Keyboard focus: the same popover; Esc closes it and keeps focus and value.
+    await page.mouse.move(0, 0);
+    const value = await marked.locator('input').inputValue();
+    await marked.locator('input').focus();
+    await tip.waitFor({ state: 'visible' });
+    const focusedText = await tip.textContent();
+    assert.ok(rules.some((r) => focusedText.includes(r)), `popover names a rule id: ${focusedText}`);
+    await marked.locator('input').press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.key), key);
+    assert.equal(await marked.locator('input').inputValue(), value);
+    assert.equal(await marked.locator('input').getAttribute('aria-describedby'), null);
+    clean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});
+
+test('cell popover fits a 360 px screen', async () => {
+  const opened = await fresh({ width: 360, height: 740 });
+  const { page } = opened;
+  try {
+    await page.getByTestId('sample').click();
+    await page.getByTestId('report').waitFor();
+    await input(page, 's3.r1.natural').fill('9999');
+    await input(page, 's3.r1.natural').press('Tab');
+    const marked = page.locator('td.nb-cell.is-error').first();
+    await marked.waitFor();
+    await marked.scrollIntoViewIfNeeded();
+    await marked.locator('input').focus();
+    const tip = page.getByTestId('cell-tip');
+    await tip.waitFor({ state: 'visible' });
+    const box = await tip.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `popover inside the screen: ${JSON.stringify(box)}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);
+    await page.screenshot({ path: resolve(OUT, 'state-cell-tip-360.png') });
+    clean(opened);
+  } finally {
+    await opened.context.close();
+  }
+});

@@ -31,6 +31,8 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         previous: Option<Box<Report>>,
     },
+    /// Every rule's doc text (the app's main module is built without them).
+    RuleDocs,
 }
 
 /// What the worker answers.
@@ -42,6 +44,10 @@ pub enum Reply {
     },
     /// The exported file is in the reply's bytes.
     Exported,
+    /// (rule id, doc) for every rule of the registry.
+    RuleDocs {
+        docs: Vec<(String, String)>,
+    },
     Error {
         message: String,
     },
@@ -77,6 +83,15 @@ pub fn handle(header: &str, bytes: &[u8]) -> (Reply, Vec<u8>) {
             Ok(out) => (Reply::Exported, out),
             Err(message) => (Reply::Error { message }, Vec::new()),
         },
+        Request::RuleDocs => (
+            Reply::RuleDocs {
+                docs: nianbao_core::rules::all()
+                    .iter()
+                    .map(|r| (r.id.to_string(), r.doc.to_string()))
+                    .collect(),
+            },
+            Vec::new(),
+        ),
     }
 }
 

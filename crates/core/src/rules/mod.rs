@@ -111,12 +111,27 @@ macro_rules! rule {
             severity: $crate::finding::Severity::$sev,
             title: $title,
             title_en: $title_en,
-            doc: $doc,
+            doc: $crate::rules::doc_text!($doc),
             check: $check,
         };
     };
 }
 pub(crate) use rule;
+
+/// A rule's doc text: the literal with the `docs` feature, else "" (the text is not linked).
+#[cfg(feature = "docs")]
+macro_rules! doc_text {
+    ($doc:literal) => {
+        $doc
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! doc_text {
+    ($doc:literal) => {
+        ""
+    };
+}
+pub(crate) use doc_text;
 
 static ALL: [Rule; 61] = [
     structure::S_01,
