@@ -19,7 +19,7 @@ pub struct Sink {
     pub extra_rows: Vec<ExtraRow>,
     pub units: BTreeMap<String, String>,
     /// Rows (`s3.r3_1`) that got values, even unreadable ones: never blanked afterwards.
-    pub seen_rows: BTreeSet<String>,
+    pub seen_rows: BTreeSet<&'static str>,
     /// What the digit splitter may use: figures stated in the prose, the money unit.
     pub split_opts: SplitOptions,
     i01: usize,

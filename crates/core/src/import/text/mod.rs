@@ -97,7 +97,7 @@ pub fn import(text: &str) -> Imported {
                 for t in crate::template::get(template).section_tables(2) {
                     let has = |r: &crate::template::RowDef| {
                         let row = format!("s2.{}", r.key);
-                        sink.seen_rows.contains(&row)
+                        sink.seen_rows.contains(row.as_str())
                             || sink.cells.keys().any(|c| c.starts_with(&format!("{row}.")))
                     };
                     if !groups.is_empty() && !t.rows.iter().any(has) {

@@ -169,7 +169,7 @@ fn fill_lost_cells<'g>(
         for (key, f) in keys.iter().zip(with(pos)) {
             sink.put(doc, key.clone(), f);
         }
-        sink.seen_rows.insert(s.row_key.clone());
+        sink.seen_rows.insert(s.row_key);
         let mut alts: Vec<CellValue> = (0..n)
             .filter(|&q| q != pos)
             .filter_map(|q| with(q).get(pos).map(|f| CellValue::parse(f.text)))

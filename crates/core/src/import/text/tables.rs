@@ -20,8 +20,8 @@ pub(super) struct RowSpec {
     pub(super) row: &'static RowDef,
     pub(super) table: &'static TableDef,
     pub(super) cands: Vec<Cand>,
-    /// `prefix.row` (as in `Sink::seen_rows`).
-    pub(super) row_key: String,
+    /// `prefix.row` (as in `Sink::seen_rows`); built once per program (see [`specs`]).
+    pub(super) row_key: &'static str,
     /// The cell keys of the row, one per column.
     cell_keys: Vec<String>,
 }
@@ -48,7 +48,9 @@ pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
                         row,
                         table,
                         cands: candidates(row),
-                        row_key: format!("{}.{}", table.prefix, row.key),
+                        row_key: Box::leak(
+                            format!("{}.{}", table.prefix, row.key).into_boxed_str(),
+                        ),
                         cell_keys: table
                             .columns
                             .iter()
@@ -90,7 +92,7 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
     let mut idx = Vec::new();
     for (k, p) in placed.iter().enumerate() {
         let s = &specs[p.spec];
-        sink.seen_rows.insert(s.row_key.clone());
+        sink.seen_rows.insert(s.row_key);
         let fields = trim_fields(&p.group.fields, s.table.columns.len());
         if fields.len() == s.table.columns.len() {
             for (key, f) in s.keys().iter().zip(&fields) {
@@ -149,7 +151,7 @@ pub fn procurement_unit(norm: &Norm) -> Option<&'static str> {
 pub fn blank_rows(sink: &mut Sink, t: TemplateId, section: u8, norm: &Norm) {
     for s in specs(t, section) {
         let keys = s.keys();
-        if sink.seen_rows.contains(&s.row_key) || keys.iter().any(|k| sink.cells.contains_key(k)) {
+        if sink.seen_rows.contains(s.row_key) || keys.iter().any(|k| sink.cells.contains_key(k)) {
             continue;
         }
         let found = s.cands.iter().any(|c| found_label(norm, &c.chars));

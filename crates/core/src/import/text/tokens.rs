@@ -287,7 +287,7 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
         while pe < le && !is_blank(c[pe]) {
             pe += 1;
         }
-        if pe - piece_start <= 2 && is_mark(&c[piece_start..pe].iter().collect::<String>()) {
+        if is_short_mark(&c[piece_start..pe]) {
             push(out, TokKind::Value, piece_start, pe, None);
             i = pe;
             continue;
@@ -354,6 +354,15 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
             push(out, TokKind::Text, text_start, pe, None);
         }
         i = pe;
+    }
+}
+
+/// A not-applicable mark of one or two chars (see [`is_mark`]) standing alone as a piece.
+fn is_short_mark(piece: &[char]) -> bool {
+    match piece {
+        [c] => matches!(c, '/' | '／' | '-' | '－' | '—' | '–' | '无' | '\\' | '×'),
+        [a, b] => matches!((a, b), ('—', '—') | ('-', '-')),
+        _ => false,
     }
 }
 
@@ -483,6 +492,17 @@ mod tests {
         ] {
             let c: Vec<char> = t.chars().collect();
             assert_eq!(is_page_number_chars(&c), is_page_number(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn short_marks_are_marks() {
+        for t in [
+            "/", "／", "-", "－", "—", "——", "–", "无", "\\", "--", "×", "—/—", "0", "无无", "/-",
+            "",
+        ] {
+            let c: Vec<char> = t.chars().collect();
+            assert_eq!(is_short_mark(&c), c.len() <= 2 && is_mark(t), "{t:?}");
         }
     }
 
