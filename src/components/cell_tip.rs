@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use nianbao_core::Finding;
 use wasm_bindgen::JsCast;
 
-use crate::components::findings::{cell_name, sev_class, sev_icon, sev_word, show};
+use crate::components::findings::{arithmetic, cell_name, message, sev_class, sev_icon, sev_word};
 use crate::ctx::use_ctx;
-use crate::i18n::{tr, tr_s, Lang};
+use crate::i18n::{tr, Lang};
 
 /// The popover's element id (the target of the cells' `aria-describedby`).
 pub const TIP_ID: &str = "nb-tip";
@@ -83,18 +83,8 @@ pub fn CellTip() -> impl IntoView {
 }
 
 fn tip_item(f: &Finding, lang: Lang) -> impl IntoView {
-    let message = match lang {
-        Lang::Zh => f.message.clone(),
-        Lang::En => f.message_en.clone(),
-    };
-    let arithmetic = match (&f.expected, &f.actual) {
-        (Some(e), Some(a)) => Some(tr_s(
-            lang,
-            format!("应为 {}，实为 {}", show(e, lang), show(a, lang)),
-            format!("expected {}, found {}", show(e, lang), show(a, lang)),
-        )),
-        _ => None,
-    };
+    let message = message(f, lang);
+    let arithmetic = arithmetic(f, lang);
     view! {
         <li class=format!("nb-tip-item {}", sev_class(f))>
             <span class="nb-tip-head">

@@ -189,10 +189,30 @@ pub(crate) fn cell_name(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-pub(crate) fn show(v: &CellValue, lang: Lang) -> String {
+fn show(v: &CellValue, lang: Lang) -> String {
     match v {
         CellValue::Blank => tr(lang, "空白", "blank").to_string(),
         v => v.display(),
+    }
+}
+
+/// A finding's message in the current language.
+pub(crate) fn message(f: &Finding, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => f.message.clone(),
+        Lang::En => f.message_en.clone(),
+    }
+}
+
+/// "应为 X，实为 Y" when the finding carries both numbers.
+pub(crate) fn arithmetic(f: &Finding, lang: Lang) -> Option<String> {
+    match (&f.expected, &f.actual) {
+        (Some(e), Some(a)) => Some(tr_s(
+            lang,
+            format!("应为 {}，实为 {}", show(e, lang), show(a, lang)),
+            format!("expected {}, found {}", show(e, lang), show(a, lang)),
+        )),
+        _ => None,
     }
 }
 
@@ -200,18 +220,8 @@ fn finding_item(f: Finding, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let class = format!("nb-finding {}", sev_class(&f));
     let chip = format!("{} {} · {}", sev_icon(&f), f.rule, sev_word(&f, lang));
-    let message = match lang {
-        Lang::Zh => f.message.clone(),
-        Lang::En => f.message_en.clone(),
-    };
-    let arithmetic = match (&f.expected, &f.actual) {
-        (Some(e), Some(a)) => Some(tr_s(
-            lang,
-            format!("应为 {}，实为 {}", show(e, lang), show(a, lang)),
-            format!("expected {}, found {}", show(e, lang), show(a, lang)),
-        )),
-        _ => None,
-    };
+    let message = message(&f, lang);
+    let arithmetic = arithmetic(&f, lang);
     // The located fix (`cell=value;…`), when the rules found exactly one.
     let fix = match f.suspects.as_slice() {
         [one] => Some(
@@ -346,10 +356,7 @@ pub fn PrintAppendix() -> impl IntoView {
             let mut seen = std::collections::HashMap::new();
             all.iter()
                 .map(|f| {
-                    let message = match lang {
-                        Lang::Zh => f.message.clone(),
-                        Lang::En => f.message_en.clone(),
-                    };
+                    let message = message(f, lang);
                     let sev = format!("{} {}", sev_icon(f), sev_word(f, lang));
                     (
                         finding_key(f, lang, &mut seen),

@@ -1,8 +1,12 @@
 // Headless Debian Chromium driven by playwright-core (no browser download).
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { serveDir } from './server.mjs';
 import { chromium } from 'playwright-core';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const CHROMIUM = process.env.NB_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -71,4 +75,18 @@ export function servedApp(dist, out) {
     await app.server?.close();
   });
   return app;
+}
+
+/** Runs axe-core on the app's root element; fails on any WCAG 2.1 A/AA or best-practice violation. */
+export async function axe(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document.querySelector('.nb-app'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      rules: { region: { enabled: false } },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
+  });
+  assert.deepEqual(result, [], `axe violations (${name})`);
 }

@@ -9,10 +9,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foreignRequests, openPage, servedApp } from './browser.mjs';
+import { axe, foreignRequests, openPage, servedApp } from './browser.mjs';
 import { download } from './exports.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,8 +19,6 @@ const ROOT = resolve(here, '../..');
 const DIST = process.env.NB_DIST ?? resolve(ROOT, 'dist');
 const OUT = resolve(here, '../out');
 const CORPUS = process.env.NB_CORPUS ?? resolve(ROOT, '../shared/corpus/public');
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 const app = servedApp(DIST, OUT);
 
@@ -37,6 +34,21 @@ const input = (page, key) => page.locator(`[id="nb-c-${key}"] input`);
  * The 2021 report as the year before 2023: year 2022, 结转下年度 (r4) equal to 2023's 上年结转
  * (r2) and 现行有效件数 such that 2023's 制发/废止 lead to its own count, so that no Y rule fires.
  */
+/** Opens the app and loads the current report (public/012) through 打开文件. */
+async function openWithCurrent(size) {
+  const opened = await openPage(app.browser, app.server.url, size);
+  const { page } = opened;
+  try {
+    await page.getByTestId('title').waitFor({ state: 'visible' });
+    await page.getByTestId('file').setInputFiles(CURRENT);
+    await page.getByTestId('report').waitFor({ timeout: 30000 });
+  } catch (e) {
+    await opened.context.close();
+    throw e;
+  }
+  return opened;
+}
+
 async function previousFor(current) {
   const prev = JSON.parse(await readFile(EARLIER, 'utf8'));
   prev.year = current.year - 1;
@@ -52,29 +64,13 @@ async function previousFor(current) {
   return path;
 }
 
-async function axe(page, name) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document.querySelector('.nb-app'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      rules: { region: { enabled: false } },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
-  });
-  assert.deepEqual(result, [], `axe violations (${name})`);
-}
-
 test('上年年报: opened from a file → year-over-year chart and Y rules; saved with the draft; 移除', async (t) => {
   if (!existsSync(CURRENT) || !existsSync(EARLIER)) return t.skip(`no corpus at ${CORPUS}`);
   const current = JSON.parse(await readFile(CURRENT, 'utf8'));
   const previous = await previousFor(current);
-  const opened = await openPage(app.browser, app.server.url, { width: 1280, height: 900 });
+  const opened = await openWithCurrent({ width: 1280, height: 900 });
   const { page } = opened;
   try {
-    await page.getByTestId('title').waitFor({ state: 'visible' });
-    await page.getByTestId('file').setInputFiles(CURRENT);
-    await page.getByTestId('report').waitFor({ timeout: 30000 });
     const block = page.getByTestId('previous');
     await block.waitFor({ state: 'visible' });
     assert.equal(await yoyChart(page).count(), 0, 'no year-over-year chart without a previous report');
@@ -145,12 +141,9 @@ test('上年年报: opened from a file → year-over-year chart and Y rules; sav
 
 test('上年年报: pasted text of another year is used with a warning; bad input is explained; 清空 removes it', async (t) => {
   if (!existsSync(CURRENT) || !existsSync(EARLIER_TEXT)) return t.skip(`no corpus at ${CORPUS}`);
-  const opened = await openPage(app.browser, app.server.url, { width: 1280, height: 900 });
+  const opened = await openWithCurrent({ width: 1280, height: 900 });
   const { page } = opened;
   try {
-    await page.getByTestId('title').waitFor({ state: 'visible' });
-    await page.getByTestId('file').setInputFiles(CURRENT);
-    await page.getByTestId('report').waitFor({ timeout: 30000 });
 
     // Not a report: a clear message in both languages, nothing loaded.
     const toggle = page.getByTestId('previous-paste-toggle');
@@ -209,12 +202,9 @@ test('上年年报 on a narrow screen (360 px): no horizontal scroll', async (t)
   if (!existsSync(CURRENT) || !existsSync(EARLIER)) return t.skip(`no corpus at ${CORPUS}`);
   const current = JSON.parse(await readFile(CURRENT, 'utf8'));
   const previous = await previousFor(current);
-  const opened = await openPage(app.browser, app.server.url, { width: 360, height: 740 });
+  const opened = await openWithCurrent({ width: 360, height: 740 });
   const { page } = opened;
   try {
-    await page.getByTestId('title').waitFor({ state: 'visible' });
-    await page.getByTestId('file').setInputFiles(CURRENT);
-    await page.getByTestId('report').waitFor({ timeout: 30000 });
     await page.getByTestId('previous-file').setInputFiles(previous);
     await page.getByTestId('previous-meta').waitFor({ timeout: 30000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

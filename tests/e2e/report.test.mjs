@@ -3,18 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foreignRequests, openPage, servedApp } from './browser.mjs';
+import { axe, foreignRequests, openPage, servedApp } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '../..');
 const DIST = process.env.NB_DIST ?? resolve(ROOT, 'dist');
 const OUT = resolve(here, '../out');
 const CORPUS = process.env.NB_CORPUS ?? resolve(ROOT, '../shared/corpus');
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 
 const app = servedApp(DIST, OUT);
 
@@ -44,19 +41,6 @@ async function paste(page, { text = '', html = '' }) {
 
 const cell = (page, key) => page.locator(`[id="nb-c-${key}"]`);
 const input = (page, key) => cell(page, key).locator('input');
-
-async function axe(page, name) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document.querySelector('.nb-app'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      rules: { region: { enabled: false } },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
-  });
-  assert.deepEqual(result, [], `axe violations (${name})`);
-}
 
 function clean({ requests, consoleErrors }) {
   assert.deepEqual(consoleErrors, [], 'console errors');

@@ -99,14 +99,10 @@ pub fn candidates(row: &RowDef) -> Vec<Cand> {
     out.into_iter().map(Cand::new).collect()
 }
 
-/// How well `label` (the normalised text before a group) names a row with these candidates.
-/// Containment scores by where the candidate ends (the label nearest the values wins).
-pub fn score(label: &[char], cands: &[Cand]) -> i32 {
-    score_at(&Probe::new(label), cands).0
-}
-
-/// [`score`] and where in `label` the match ends: when the text before a group holds several
-/// row labels (a PDF puts a row's label after its numbers), the one ending last is this
+/// How well the probe's label (the normalised text before a group) names a row with these
+/// candidates, and where in the label the match ends. Containment scores by where the
+/// candidate ends (the label nearest the values wins): when the text before a group holds
+/// several row labels (a PDF puts a row's label after its numbers), the one ending last is this
 /// group's.
 pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
     let label = probe.label;
@@ -143,7 +139,7 @@ pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
                     missing * 4 <= c.len()
                 });
             if possible {
-                let (d, end) = semi_global_distance_in(c, c_set, label);
+                let (d, end) = semi_global_distance_at(c, c_set, label);
                 if d * 4 <= c.len() {
                     best = best.max((FUZZY, end));
                 }
@@ -199,19 +195,10 @@ pub fn find(hay: &[char], needle: &[char]) -> Option<usize> {
         .find(|&i| hay[i] == first && hay[i + 1..].starts_with(&needle[1..]))
 }
 
-/// Edit distance between `pat` and the best-matching substring of `text` (free start and end
-/// in `text`). `text` is cut to its last 60 chars, so the cost is bounded.
-pub fn semi_global_distance(pat: &[char], text: &[char]) -> usize {
-    semi_global_distance_at(pat, text).0
-}
-
-/// [`semi_global_distance`] and the end (exclusive, in `text`) of the best match.
-pub fn semi_global_distance_at(pat: &[char], text: &[char]) -> (usize, usize) {
-    semi_global_distance_in(pat, &CharSet::of(pat), text)
-}
-
-/// [`semi_global_distance_at`] with the pattern's [`CharSet`] (computed once per candidate).
-fn semi_global_distance_in(pat: &[char], set: &CharSet, text: &[char]) -> (usize, usize) {
+/// Edit distance between `pat` (whose [`CharSet`] is `set`) and the best-matching substring of
+/// `text` (free start and end in `text`), and the end (exclusive, in `text`) of that match.
+/// `text` is cut to its last [`WINDOW`] chars, so the cost is bounded.
+pub fn semi_global_distance_at(pat: &[char], set: &CharSet, text: &[char]) -> (usize, usize) {
     let off = text.len().saturating_sub(WINDOW);
     let text = &text[off..];
     let (d, end) = if (1..=64).contains(&pat.len()) {
@@ -327,10 +314,8 @@ mod tests {
     use super::*;
 
     fn s(label: &str, cand: &str) -> i32 {
-        score(
-            &label.chars().collect::<Vec<_>>(),
-            &[Cand::new(cand.chars().collect())],
-        )
+        let label: Vec<char> = label.chars().collect();
+        score_at(&Probe::new(&label), &[Cand::new(cand.chars().collect())]).0
     }
 
     #[test]
@@ -362,7 +347,7 @@ mod tests {
                     }
                 }
                 let long: Vec<char> = t.iter().cycle().take(70).copied().collect();
-                assert_eq!(semi_global_distance_at(&p, &long), {
+                assert_eq!(semi_global_distance_at(&p, &CharSet::of(&p), &long), {
                     let (d, e) = semi_global_dp(&p, &long[long.len().saturating_sub(60)..]);
                     (d, e + long.len().saturating_sub(60))
                 });
