@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Size report of the shipped files in dist/ (build it first: scripts/test.sh or
-# `trunk build --release --offline`): raw and gzip -9 bytes per file, in two groups:
-#  - first load: index.html and every file it loads at start (its href/src/import URLs);
-#  - on demand: the Web Worker (nianbao-worker*), fetched only when a heavy import or a
-#    download is first asked for (its URL is only in <meta name="nianbao-worker">);
+# `trunk build --release --offline`): raw and gzip -9 bytes per file, in groups:
+#  - first load: index.html and every file it loads at start (its href/src/import URLs, and
+#    the wasm-bindgen snippets its module imports): the start page;
+#  - the checker (nianbao-checker*: report view, rules, charts), loaded by the start page on
+#    the first input (its URL is only in <meta name="nianbao-checker">);
+#  - the Web Worker (nianbao-worker*: importers, exporters), fetched on the first import or
+#    download (its URL is only in <meta name="nianbao-worker">);
 # then anything else. The first-load gzip total is the budget (issue #5: ≤ 250 KB).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,8 +25,10 @@ loaded="$(sed -E 's/<meta[^>]*nianbao-worker[^>]*>//g' "$DIST/index.html" |
 declare -A group
 while IFS= read -r -d '' file; do
 	rel="${file#"$DIST"/}"
-	if [[ "$rel" == index.html ]] || grep -qxF "$rel" <<<"$loaded"; then
+	if [[ "$rel" == index.html || "$rel" == snippets/* ]] || grep -qxF "$rel" <<<"$loaded"; then
 		group[$rel]="first"
+	elif [[ "$rel" == nianbao-checker* ]]; then
+		group[$rel]="checker"
 	elif [[ "$rel" == nianbao-worker* ]]; then
 		group[$rel]="worker"
 	else
@@ -46,7 +51,8 @@ report() {
 	eval "TOTAL_${g}_GZ=$t_gz"
 }
 report first "first load (what index.html loads at start)"
-report worker "on demand (Web Worker, fetched on the first heavy import or download)"
+report checker "on demand: the checker (loaded by the start page on the first input)"
+report worker "on demand: the Web Worker (importers and exporters, on the first import or download)"
 report other "other files (not loaded by the page itself)"
 echo
 printf '%-48s %10d %10d\n' "first load gzip vs budget" "$TOTAL_first_GZ" "$BUDGET_GZ"

@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
-use nianbao_core::{CellValue, Finding, Imported, Report};
+use nianbao_core::{CellValue, Finding, Imported, Report, TemplateId};
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
+use crate::intake::Input;
 use crate::state::{self, Doc, Mark};
 
 /// Everything the components share. All fields are signals, so the struct is `Copy`.
@@ -477,40 +478,68 @@ pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// Imports text or a file in the background, with the busy state shown meanwhile, and shows
-/// it as the report.
-pub fn import_async(ctx: AppCtx, input: ImportInput) {
-    import_then(ctx, input, move |imported| ctx.load(imported));
+/// The bundled sample: 淮安市人民政府 2024 report (corpus public/002), as a report document.
+const SAMPLE: &str = include_str!("../assets/sample-huaian-2024.json");
+
+/// Shows what an input holds: a new empty report at once, anything else read in the
+/// background with the busy state shown meanwhile.
+pub fn take(ctx: AppCtx, input: Input) {
+    match input {
+        Input::New {
+            template,
+            year,
+            agency,
+        } => ctx.load(Imported {
+            report: new_report(&template, &year, &agency),
+            findings: Vec::new(),
+        }),
+        input => import_then(ctx, input, move |imported| ctx.load(imported)),
+    }
 }
 
-/// Imports text or a file in the background (busy state meanwhile), then hands the result to
-/// `done` (e.g. to use it as the previous year's report).
-pub fn import_then(ctx: AppCtx, input: ImportInput, done: impl FnOnce(Imported) + 'static) {
+/// 新建年报: an empty report of a template (`2021` when unknown), with the year and agency
+/// as typed (an unreadable year is left out).
+fn new_report(template: &str, year: &str, agency: &str) -> Report {
+    let template = TemplateId::parse(template.trim()).unwrap_or(TemplateId::V2021);
+    let mut report = Report::empty(template);
+    report.year = year.trim().parse().ok();
+    let agency = agency.trim();
+    report.agency = (!agency.is_empty()).then(|| agency.to_string());
+    report
+}
+
+/// Reads an input in the background (busy state meanwhile), then hands the result to `done`
+/// (e.g. to use it as the previous year's report).
+pub fn import_then(ctx: AppCtx, input: Input, done: impl FnOnce(Imported) + 'static) {
     ctx.busy.set(true);
     leptos::task::spawn_local(async move {
         yield_to_browser().await;
-        let imported = match input {
-            // Every importer runs in the worker, so that none of them is in the first-load
-            // module and a long paste never blocks the page.
-            ImportInput::Text(text, hint) => {
-                crate::worker_client::import_file(text.into_bytes(), hint.map(String::from)).await
-            }
-            ImportInput::File(file) => {
-                let name = file.name();
-                match file_bytes(&file).await {
-                    Some(bytes) => crate::worker_client::import_file(bytes, Some(name)).await,
-                    None => Imported::unreadable("无法读取此文件", "the file could not be read"),
-                }
-            }
-        };
-        done(imported);
+        done(read(input).await);
         ctx.busy.set(false);
     });
 }
 
-/// What to import.
-pub enum ImportInput {
-    /// Pasted or bundled text, with a format hint (`clipboard.html`, `sample.json`).
-    Text(String, Option<&'static str>),
-    File(web_sys::File),
+/// The report an input holds. Every importer runs in the worker, so that none of them is in
+/// the page's modules and a long paste never blocks the page.
+async fn read(input: Input) -> Imported {
+    use crate::worker_client::import_file;
+    match input {
+        Input::Text { text, name } => import_file(text.into_bytes(), name).await,
+        Input::File(file) => {
+            let name = file.name();
+            match file_bytes(&file).await {
+                Some(bytes) => import_file(bytes, Some(name)).await,
+                None => Imported::unreadable("无法读取此文件", "the file could not be read"),
+            }
+        }
+        Input::Sample => import_file(SAMPLE.as_bytes().to_vec(), Some("sample.json".into())).await,
+        Input::New {
+            template,
+            year,
+            agency,
+        } => Imported {
+            report: new_report(&template, &year, &agency),
+            findings: Vec::new(),
+        },
+    }
 }

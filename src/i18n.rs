@@ -19,6 +19,15 @@ impl Lang {
         }
     }
 
+    /// The language of a `lang` attribute value (Chinese unless it is English).
+    pub fn from_code(code: &str) -> Lang {
+        if code.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

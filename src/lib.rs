@@ -1,12 +1,21 @@
 //! nianbao web app: the Leptos (CSR) shell around `nianbao_core`.
 //!
 //! The app owns no domain logic: it reads input, calls the core and shows the result.
-//! It mounts into any element ([`mount`]), so the same build can run as the standalone page
-//! or as a widget inside an agency's own page. All styles live under the `.nb-app` root class.
+//! It is two wasm modules built from this library:
+//! - the start page ([`start`], binary `nianbao-app`), loaded with the page: header, paste box,
+//!   open file, 示例, 新建年报 — small, so the page is usable at once;
+//! - the checker ([`App`], binary `nianbao-checker`), loaded on the first input (with the
+//!   importers' Web Worker): the report, its checks, charts and downloads. The start page
+//!   hands it the input and its element.
+//!
+//! Both mount into any element, so the same build can run as the standalone page or as a
+//! widget inside an agency's own page. All styles live under the `.nb-app` root class.
 
 pub mod components;
 pub mod ctx;
 pub mod i18n;
+pub mod intake;
+pub mod start;
 pub mod state;
 pub mod worker_client;
 
@@ -16,49 +25,62 @@ use web_sys::HtmlElement;
 
 use components::charts::Charts;
 use components::findings::{FindingsPanel, PrintAppendix};
-use components::input::{NewReportForm, PasteBox, Toolbar};
+use components::input::{Header, NewReportForm, PasteBox};
 use components::report_view::ReportView;
 use components::rules_ref::RulesRef;
 use components::verdict::{Summary, VerdictBanner};
-use ctx::{use_ctx, AppCtx};
+use ctx::AppCtx;
 use i18n::{tr, Lang};
+use intake::{Input, Intake};
 use state::Doc;
 
 /// Id of the element the standalone page (index.html) mounts into.
 pub const MOUNT_ID: &str = "nianbao";
 
-/// The app's Chinese title, shown in the header.
-pub const TITLE_ZH: &str = "政府信息公开年报校验";
-
-/// Mounts the app as the last child of `parent` and keeps it alive for the page's lifetime.
-pub fn mount(parent: HtmlElement) {
+/// Mounts the checker as the last child of `parent` and keeps it alive for the page's
+/// lifetime; `lang` is the interface language to start in, `input` what to read first (the
+/// saved draft, if any, is restored either way).
+pub fn mount(parent: HtmlElement, lang: Lang, input: Option<Input>) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to(parent, App).forget();
+    leptos::mount::mount_to(parent, move || {
+        let first = StoredValue::new_local(input);
+        view! { <App lang first /> }
+    })
+    .forget();
 }
 
-/// Mounts the app into the element with id `id`, or into `<body>` when there is none.
-/// Returns false when neither exists (nothing is mounted).
-pub fn mount_to_id(id: &str) -> bool {
+/// The element with id `id`, or `<body>` when there is none.
+pub fn mount_point(id: &str) -> Option<HtmlElement> {
     let document = document();
-    let parent = document
+    document
         .get_element_by_id(id)
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-        .or_else(|| document.body());
-    match parent {
-        Some(parent) => {
-            mount(parent);
-            true
-        }
-        None => false,
-    }
+        .or_else(|| document.body())
 }
 
 /// The whole app: header, then either the empty state (paste box) or the three columns
 /// (summary, report, findings).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The interface language to start in.
+    #[prop(optional)]
+    lang: Lang,
+    /// What to read first (taken once).
+    #[prop(optional)]
+    first: Option<StoredValue<Option<Input>, LocalStorage>>,
+) -> impl IntoView {
     let ctx = AppCtx::create();
+    ctx.lang.set(lang);
     provide_context(ctx);
+    let intake = Intake::new(
+        ctx.lang,
+        move |input| ctx::take(ctx, input),
+        |()| worker_client::warm_up(),
+    );
+    provide_context(intake);
+    if let Some(input) = first.and_then(|f| f.try_update_value(Option::take).flatten()) {
+        ctx::take(ctx, input);
+    }
     let new_open = RwSignal::new(false);
     let dragging = RwSignal::new(false);
     let loaded = move || ctx.doc.with(Option::is_some);
@@ -113,7 +135,7 @@ pub fn App() -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=move |ev| {
                 dragging.set(false);
-                components::input::on_drop(ctx, ev);
+                components::input::on_drop(intake, ev);
             }
         >
             <Header new_open />
@@ -168,53 +190,5 @@ pub fn App() -> impl IntoView {
                 </div>
             </Show>
         </div>
-    }
-}
-
-/// Slim header: product name, Chinese title, actions, language switch, privacy promise.
-#[component]
-fn Header(
-    /// Whether the 新建年报 form is open.
-    new_open: RwSignal<bool>,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = move || ctx.lang.get();
-    view! {
-        <header class="nb-header">
-            <h1 class="nb-title">
-                <span class="nb-brand">"nianbao"</span>
-                <span class="nb-dot" aria-hidden="true">" · "</span>
-                <span data-testid="title">{TITLE_ZH}</span>
-            </h1>
-            <Toolbar new_open />
-            <button
-                type="button"
-                class="nb-btn nb-btn-quiet nb-lang"
-                data-testid="lang"
-                on:click=move |_| ctx.lang.update(|l| *l = l.other())
-            >
-                {move || match lang() {
-                    Lang::Zh => "English",
-                    Lang::En => "中文",
-                }}
-            </button>
-            <p class="nb-privacy" data-testid="privacy">
-                <LockIcon />
-                <span>"数据只在本机处理"</span>
-                <span class="nb-en" lang="en">"Your data stays on this device"</span>
-            </p>
-        </header>
-    }
-}
-
-/// Rule ids and titles, the target of the rule-id links until the rule reference lands.
-/// A small padlock drawn in SVG (no emoji, no icon font, no network).
-#[component]
-fn LockIcon() -> impl IntoView {
-    view! {
-        <svg class="nb-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <rect x="3" y="7" width="10" height="7" rx="1.5" />
-            <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
-        </svg>
     }
 }

@@ -30,7 +30,7 @@ fn by_testid(root: &Element, id: &str) -> Element {
 #[wasm_bindgen_test]
 async fn mounts_into_given_element_with_title_and_privacy_line() {
     let host = fresh_host();
-    nianbao_app::mount(host.clone());
+    nianbao_app::mount(host.clone(), nianbao_app::i18n::Lang::Zh, None);
     tick().await;
 
     let title = by_testid(&host, "title");
@@ -54,7 +54,7 @@ async fn mounts_into_given_element_with_title_and_privacy_line() {
 #[wasm_bindgen_test]
 async fn paste_box_has_a_label_and_reacts_to_input() {
     let host = fresh_host();
-    nianbao_app::mount(host.clone());
+    nianbao_app::mount(host.clone(), nianbao_app::i18n::Lang::Zh, None);
     tick().await;
 
     let paste: HtmlTextAreaElement = by_testid(&host, "paste").unchecked_into();
@@ -86,7 +86,7 @@ fn click(root: &Element, selector: &str) {
 #[wasm_bindgen_test]
 async fn new_report_edit_undo_redo() {
     let host = fresh_host();
-    nianbao_app::mount(host.clone());
+    nianbao_app::mount(host.clone(), nianbao_app::i18n::Lang::Zh, None);
     tick().await;
     click(&host, "[data-testid=new]");
     tick().await;
@@ -166,7 +166,7 @@ async fn previous_report_from_the_draft_feeds_y_rules_and_chart_until_removed() 
     doc.previous = Some(previous);
     let storage = window().local_storage().unwrap().unwrap();
     storage.set_item(DRAFT_KEY, &doc.to_storage()).unwrap();
-    nianbao_app::mount(host.clone());
+    nianbao_app::mount(host.clone(), nianbao_app::i18n::Lang::Zh, None);
     tick().await;
 
     let meta = by_testid(&host, "previous-meta").text_content().unwrap();
@@ -208,4 +208,81 @@ fn state_undo_merges_one_session_and_recheck_runs() {
     assert_eq!(doc.undo().as_deref(), Some("s4.review.total"));
     assert_eq!(doc.report.cell("s4.review.total"), Some(&CellValue::Blank));
     assert!(!doc.can_undo());
+}
+
+#[wasm_bindgen_test]
+async fn start_page_shows_the_inputs_and_says_when_the_checker_cannot_load() {
+    // This test page has no <meta name="nianbao-checker">: the hand-over must fail cleanly.
+    let host = fresh_host();
+    nianbao_app::start::mount(host.clone());
+    tick().await;
+    let root = host.first_element_child().unwrap();
+    assert!(root.class_list().contains("nb-app"));
+    assert_eq!(root.get_attribute("data-module").as_deref(), Some("start"));
+    assert_eq!(
+        by_testid(&host, "title").text_content().as_deref(),
+        Some("政府信息公开年报校验")
+    );
+    assert!(host
+        .query_selector("label[for=nb-paste]")
+        .unwrap()
+        .is_some());
+
+    click(&host, "[data-testid=sample]");
+    for _ in 0..20 {
+        tick().await;
+        if host
+            .query_selector("[data-testid=start-error]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+    }
+    let error = by_testid(&host, "start-error").text_content().unwrap();
+    assert!(error.contains("检查程序"), "{error}");
+    // The inputs stay usable.
+    assert!(host
+        .query_selector("[data-testid=paste]")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+fn inputs_cross_between_modules_as_plain_objects() {
+    use nianbao_app::intake::Input;
+    let text = Input::Text {
+        text: "一、总体情况".into(),
+        name: Some("clipboard.html".into()),
+    };
+    match Input::from_js(&text.to_js()) {
+        Some(Input::Text { text, name }) => {
+            assert_eq!(text, "一、总体情况");
+            assert_eq!(name.as_deref(), Some("clipboard.html"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let new = Input::New {
+        template: "2019".into(),
+        year: "2020".into(),
+        agency: "某某市人民政府".into(),
+    };
+    assert!(matches!(
+        Input::from_js(&new.to_js()),
+        Some(Input::New { template, year, agency })
+            if template == "2019" && year == "2020" && agency == "某某市人民政府"
+    ));
+    assert!(matches!(
+        Input::from_js(&Input::Sample.to_js()),
+        Some(Input::Sample)
+    ));
+    let file = web_sys::File::new_with_str_sequence(&js_sys::Array::new(), "a.pdf").unwrap();
+    assert!(matches!(
+        Input::from_js(&Input::File(file).to_js()),
+        Some(Input::File(f)) if f.name() == "a.pdf"
+    ));
+    // Anything else is not an input.
+    assert!(Input::from_js(&wasm_bindgen::JsValue::NULL).is_none());
+    assert!(Input::from_js(&wasm_bindgen::JsValue::from_str("text")).is_none());
+    assert!(Input::from_js(&js_sys::Object::new().into()).is_none());
 }

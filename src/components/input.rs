@@ -1,16 +1,66 @@
 //! Getting a report in: the paste box (plain text or HTML clipboard), 打开文件, drag-and-drop,
 //! 示例 (a bundled real report) and 新建年报 (an empty template).
 
+//!
+//! These components serve both the start page and the checker: they send what the user gives
+//! through the module's [`Intake`] and hold no state of the report.
+
 use leptos::prelude::*;
-use nianbao_core::{Imported, Report, TemplateId};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement};
 
-use crate::ctx::{import_async, use_ctx, ImportInput};
-use crate::i18n::tr;
+use crate::i18n::{tr, Lang};
+use crate::intake::{use_intake, Input, Intake};
 
-/// The bundled sample: 淮安市人民政府 2024 report (corpus public/002), as a report document.
-const SAMPLE: &str = include_str!("../../assets/sample-huaian-2024.json");
+/// The app's Chinese title, shown in the header.
+pub const TITLE_ZH: &str = "政府信息公开年报校验";
+
+/// Slim header: product name, Chinese title, actions, language switch, privacy promise.
+#[component]
+pub fn Header(
+    /// Whether the 新建年报 form is open.
+    new_open: RwSignal<bool>,
+) -> impl IntoView {
+    let intake = use_intake();
+    let lang = move || intake.lang.get();
+    view! {
+        <header class="nb-header">
+            <h1 class="nb-title">
+                <span class="nb-brand">"nianbao"</span>
+                <span class="nb-dot" aria-hidden="true">" · "</span>
+                <span data-testid="title">{TITLE_ZH}</span>
+            </h1>
+            <Toolbar new_open />
+            <button
+                type="button"
+                class="nb-btn nb-btn-quiet nb-lang"
+                data-testid="lang"
+                on:click=move |_| intake.lang.update(|l| *l = l.other())
+            >
+                {move || match lang() {
+                    Lang::Zh => "English",
+                    Lang::En => "中文",
+                }}
+            </button>
+            <p class="nb-privacy" data-testid="privacy">
+                <LockIcon />
+                <span>"数据只在本机处理"</span>
+                <span class="nb-en" lang="en">"Your data stays on this device"</span>
+            </p>
+        </header>
+    }
+}
+
+/// A small padlock drawn in SVG (no emoji, no icon font, no network).
+#[component]
+fn LockIcon() -> impl IntoView {
+    view! {
+        <svg class="nb-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <rect x="3" y="7" width="10" height="7" rx="1.5" />
+            <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+        </svg>
+    }
+}
 
 /// The header's actions: 示例, 新建年报, 打开文件.
 #[component]
@@ -18,8 +68,8 @@ pub fn Toolbar(
     /// Whether the 新建年报 form is open.
     new_open: RwSignal<bool>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = move || ctx.lang.get();
+    let intake = use_intake();
+    let lang = move || intake.lang.get();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -28,14 +78,15 @@ pub fn Toolbar(
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import_async(ctx, ImportInput::File(file));
+            intake.send(Input::File(file));
         }
         input.set_value("");
     };
     view! {
         <div class="nb-toolbar">
             <button type="button" class="nb-btn" data-testid="sample"
-                on:click=move |_| import_async(ctx, ImportInput::Text(SAMPLE.to_string(), Some("sample.json")))>
+                on:pointerenter=move |_| intake.warm()
+                on:click=move |_| intake.send(Input::Sample)>
                 {move || tr(lang(), "示例", "Sample")}
             </button>
             <button type="button" class="nb-btn" data-testid="new"
@@ -43,7 +94,7 @@ pub fn Toolbar(
                 on:click=move |_| new_open.update(|o| *o = !*o)>
                 {move || tr(lang(), "新建年报", "New report")}
             </button>
-            <label class="nb-btn nb-btn-primary nb-file">
+            <label class="nb-btn nb-btn-primary nb-file" on:pointerenter=move |_| intake.warm()>
                 <input type="file" class="nb-file-input" data-testid="file"
                     accept=".txt,.html,.htm,.pdf,.docx,.xlsx,.csv,.json"
                     on:change=on_file />
@@ -59,21 +110,17 @@ pub fn NewReportForm(
     /// Closes the form.
     open: RwSignal<bool>,
 ) -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = move || ctx.lang.get();
+    let intake = use_intake();
+    let lang = move || intake.lang.get();
     let template = RwSignal::new("2021".to_string());
     let year = RwSignal::new("2025".to_string());
     let agency = RwSignal::new(String::new());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = TemplateId::parse(&template.get_untracked()).unwrap_or(TemplateId::V2021);
-        let mut report = Report::empty(t);
-        report.year = year.get_untracked().trim().parse().ok();
-        let a = agency.get_untracked().trim().to_string();
-        report.agency = (!a.is_empty()).then_some(a);
-        ctx.load(Imported {
-            report,
-            findings: Vec::new(),
+        intake.send(Input::New {
+            template: template.get_untracked(),
+            year: year.get_untracked(),
+            agency: agency.get_untracked(),
         });
         open.set(false);
     };
@@ -103,11 +150,11 @@ pub fn NewReportForm(
 }
 
 /// Reads the clipboard: HTML when it holds a table, else plain text.
-pub(crate) fn pasted(ev: &ClipboardEvent) -> Option<(String, Option<&'static str>)> {
+pub(crate) fn pasted(ev: &ClipboardEvent) -> Option<(String, Option<String>)> {
     let data = ev.clipboard_data()?;
     let html = data.get_data("text/html").unwrap_or_default();
     if html.to_ascii_lowercase().contains("<table") {
-        return Some((html, Some("clipboard.html")));
+        return Some((html, Some("clipboard.html".to_string())));
     }
     let text = data.get_data("text/plain").unwrap_or_default();
     (!text.trim().is_empty()).then_some((text, None))
@@ -116,14 +163,14 @@ pub(crate) fn pasted(ev: &ClipboardEvent) -> Option<(String, Option<&'static str
 /// Empty state: one large paste box with its label and the accepted formats.
 #[component]
 pub fn PasteBox() -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = move || ctx.lang.get();
+    let intake = use_intake();
+    let lang = move || intake.lang.get();
     let (text, set_text) = signal(String::new());
     let chars = move || text.with(|t| t.chars().count());
     let on_paste = move |ev: ClipboardEvent| {
-        if let Some((content, hint)) = pasted(&ev) {
+        if let Some((text, name)) = pasted(&ev) {
             ev.prevent_default();
-            import_async(ctx, ImportInput::Text(content, hint));
+            intake.send(Input::Text { text, name });
         }
     };
     view! {
@@ -143,12 +190,12 @@ pub fn PasteBox() -> impl IntoView {
                 prop:value=text
                 on:input=move |ev| set_text.set(event_target_value(&ev))
                 on:paste=on_paste
-                on:focus=move |_| crate::worker_client::warm_up()
+                on:focus=move |_| intake.warm()
             ></textarea>
             <div class="nb-paste-actions">
                 <button type="button" class="nb-btn nb-btn-primary" data-testid="read"
                     disabled=move || chars() == 0
-                    on:click=move |_| import_async(ctx, ImportInput::Text(text.get_untracked(), None))>
+                    on:click=move |_| intake.send(Input::Text { text: text.get_untracked(), name: None })>
                     {move || tr(lang(), "读取并检查", "Read and check")}
                 </button>
                 <p class="nb-status" data-testid="status" aria-live="polite">
@@ -169,13 +216,13 @@ pub fn PasteBox() -> impl IntoView {
 }
 
 /// Drop handler for the whole app: the first dropped file is imported.
-pub fn on_drop(ctx: crate::ctx::AppCtx, ev: DragEvent) {
+pub fn on_drop(intake: Intake, ev: DragEvent) {
     ev.prevent_default();
     if let Some(file) = ev
         .data_transfer()
         .and_then(|d| d.files())
         .and_then(|f| f.get(0))
     {
-        import_async(ctx, ImportInput::File(file));
+        intake.send(Input::File(file));
     }
 }

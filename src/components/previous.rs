@@ -8,8 +8,9 @@ use nianbao_core::Imported;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement};
 
-use crate::ctx::{import_then, use_ctx, ImportInput};
+use crate::ctx::{import_then, use_ctx};
 use crate::i18n::{tr, tr_s, Lang};
+use crate::intake::Input;
 use crate::state::{previous_from, previous_mismatches, PreviousMismatch};
 
 /// Id of the file input, focused again after 移除.
@@ -33,7 +34,7 @@ pub fn PreviousReport() -> impl IntoView {
         }
         Err(e) => error.set(Some(e)),
     };
-    let read = move |input: ImportInput| {
+    let read = move |input: Input| {
         error.set(None);
         import_then(ctx, input, accept);
     };
@@ -45,14 +46,14 @@ pub fn PreviousReport() -> impl IntoView {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            read(ImportInput::File(file));
+            read(Input::File(file));
         }
         input.set_value("");
     };
     let on_paste = move |ev: ClipboardEvent| {
-        if let Some((content, hint)) = crate::components::input::pasted(&ev) {
+        if let Some((text, name)) = crate::components::input::pasted(&ev) {
             ev.prevent_default();
-            read(ImportInput::Text(content, hint));
+            read(Input::Text { text, name });
         }
     };
     let remove = move |_| {
@@ -143,7 +144,7 @@ pub fn PreviousReport() -> impl IntoView {
                         ></textarea>
                         <button type="button" class="nb-btn nb-btn-primary" data-testid="previous-read"
                             disabled=move || text.with(|t| t.trim().is_empty())
-                            on:click=move |_| read(ImportInput::Text(text.get_untracked(), None))>
+                            on:click=move |_| read(Input::Text { text: text.get_untracked(), name: None })>
                             {move || tr(lang(), "读取", "Read")}
                         </button>
                     </div>

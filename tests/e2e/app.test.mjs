@@ -46,6 +46,48 @@ test('paste box is labelled and the app reacts to typing', async () => {
   }
 });
 
+test('first load is the start page only; the checker loads once, ahead of the first input, and takes over', async () => {
+  const { context, page, requests, consoleErrors } = await openPage(app.browser, app.server.url);
+  const isChecker = (url) => new URL(url).pathname.includes('nianbao-checker');
+  try {
+    await page.getByTestId('title').waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('[data-module=start]').count(), 1, 'start page shown');
+    assert.deepEqual(requests.filter(isChecker), [], 'checker fetched at page load');
+    // Focusing the paste box starts loading the checker (and the worker) ahead of the paste.
+    await page.getByTestId('paste').focus();
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('nianbao-checker_bg.wasm')),
+    );
+    await page.getByTestId('paste').fill('这不是年报');
+    await page.getByTestId('read').click();
+    // The checker took over the element: one app root, the checker's, with the verdict.
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await page.locator('#nianbao > .nb-app').count(), 1);
+    assert.equal(await page.locator('[data-module=start]').count(), 0, 'start page gone');
+    const checkerWasm = requests.filter((u) => isChecker(u) && u.includes('_bg.wasm'));
+    assert.equal(checkerWasm.length, 1, `checker wasm requests: ${checkerWasm}`);
+    assert.deepEqual(consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('English chosen on the start page carries over to the checker', async () => {
+  const { context, page, consoleErrors } = await openPage(app.browser, app.server.url);
+  try {
+    await page.getByTestId('lang').click();
+    await page.getByText('Nothing pasted yet').waitFor();
+    await page.getByTestId('sample').click();
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await page.locator('.nb-app').getAttribute('lang'), 'en');
+    assert.equal(await page.getByTestId('lang').textContent(), '中文');
+    assert.deepEqual(consoleErrors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
+
 test('narrow screen (360 px): one column, no horizontal scroll', async () => {
   const { context, page, consoleErrors } = await openPage(app.browser, app.server.url, { width: 360, height: 740 });
   try {

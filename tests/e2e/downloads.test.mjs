@@ -33,11 +33,13 @@ async function openExtras({ report, previous = null, width = 1280 } = {}) {
   const { page } = handles;
   await page.getByTestId('title').waitFor({ state: 'visible' });
   await page.evaluate(
-    ([r, p]) => {
+    async ([r, p]) => {
       const host = document.createElement('div');
       host.id = 'extras-host';
       document.body.append(host);
-      window.wasmBindings.nb_mount_extras(host, r, p, null);
+      // The extras live in the checker module, which the start page loads on demand.
+      const checker = await window.wasmBindings.nb_checker();
+      checker.nb_mount_extras(host, r, p, null);
     },
     [report, previous],
   );
@@ -188,7 +190,7 @@ test('heavy imports (DOCX, PDF) run in the worker and read the 淮安 2024 cells
       const bytes = [...(await readFile(file))];
       const name = file.split('/').pop();
       const json = await page.evaluate(
-        async ([b, n]) => window.wasmBindings.nb_import_file(new Uint8Array(b), n),
+        async ([b, n]) => (await window.wasmBindings.nb_checker()).nb_import_file(new Uint8Array(b), n),
         [bytes, name],
       );
       const imported = JSON.parse(json);
