@@ -5,8 +5,10 @@
 #    the wasm-bindgen snippets its module imports): the start page;
 #  - the checker (nianbao-checker*: report view, rules, charts), loaded by the start page on
 #    the first input (its URL is only in <meta name="nianbao-checker">);
-#  - the Web Worker (nianbao-worker*: importers, exporters), fetched on the first import or
-#    download (its URL is only in <meta name="nianbao-worker">);
+#  - the reader worker (nianbao-reader*: text, HTML, CSV, JSON import), fetched ahead of the
+#    first input (its URL is only in <meta name="nianbao-reader">);
+#  - the engine worker (nianbao-worker*: PDF, DOCX, XLSX import, exports), fetched on the first
+#    such import or download (its URL is only in <meta name="nianbao-worker">);
 # then anything else. The first-load gzip total is the budget (issue #5: ≤ 250 KB).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,6 +31,8 @@ while IFS= read -r -d '' file; do
 		group[$rel]="first"
 	elif [[ "$rel" == nianbao-checker* ]]; then
 		group[$rel]="checker"
+	elif [[ "$rel" == nianbao-reader* ]]; then
+		group[$rel]="reader"
 	elif [[ "$rel" == nianbao-worker* ]]; then
 		group[$rel]="worker"
 	else
@@ -52,7 +56,8 @@ report() {
 }
 report first "first load (what index.html loads at start)"
 report checker "on demand: the checker (loaded by the start page on the first input)"
-report worker "on demand: the Web Worker (importers and exporters, on the first import or download)"
+report reader "on demand: the reader worker (text, HTML, CSV, JSON import; ahead of the first input)"
+report worker "on demand: the engine worker (PDF, DOCX, XLSX import, downloads; on first such use)"
 report other "other files (not loaded by the page itself)"
 echo
 printf '%-48s %10d %10d\n' "first load gzip vs budget" "$TOTAL_first_GZ" "$BUDGET_GZ"

@@ -41,6 +41,10 @@ step "clippy (wasm32 worker)"
 # worker-only core features (export, office, pdf).
 cargo clippy --target wasm32-unknown-unknown -p nianbao-worker --all-targets --locked -- -D warnings
 
+step "clippy and tests (reader worker: light importers only)"
+cargo clippy --target wasm32-unknown-unknown -p nianbao-worker --no-default-features --features reader --all-targets --locked -- -D warnings
+cargo test -p nianbao-worker --no-default-features --features reader --locked
+
 step "cargo test (native)"
 cargo test --workspace --locked
 

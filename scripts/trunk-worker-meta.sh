@@ -3,7 +3,9 @@
 # leaves no tag for a data-type="worker" module in index.html and does not hash its file
 # names, so for each of them this adds a content hash to its URLs (cache busting) and writes
 # a meta tag into the staged index.html:
-#  - the Web Worker (importers, exporters): ?v=<hash> on the URLs in its loader shim, and
+#  - the two Web Workers (the reader: light importers; the engine: heavy importers and
+#    exporters): ?v=<hash> on the URLs in each loader shim, and
+#    <meta name="nianbao-reader" content="./nianbao-reader_loader.js?v=<hash>"> and
 #    <meta name="nianbao-worker" content="./nianbao-worker_loader.js?v=<hash>">
 #    (read by src/worker_client.rs);
 #  - the checker (report view, rules; an ES module for the page): ?v=<hash> on the wasm URL
@@ -37,17 +39,19 @@ one() {
 
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 
-# The worker, through its loader shim.
-loader="$(one 'nianbao-worker*_loader.js')"
-name="$(basename "$loader")"
-base="${name%_loader.js}"
-hash="$(hash_of "$STAGE/$base.js" "$STAGE/${base}_bg.wasm")"
-sed -i -E "s/(\\.js|_bg\\.wasm)\"/\\1?v=$hash\"/g" "$loader"
-grep -q "?v=$hash" "$loader" || {
-	echo "trunk-worker-meta: could not version $loader" >&2
-	exit 1
-}
-meta nianbao-worker "./$name?v=$hash"
+# The workers, through their loader shims.
+for worker in nianbao-reader nianbao-worker; do
+	loader="$(one "$worker*_loader.js")"
+	name="$(basename "$loader")"
+	base="${name%_loader.js}"
+	hash="$(hash_of "$STAGE/$base.js" "$STAGE/${base}_bg.wasm")"
+	sed -i -E "s/(\\.js|_bg\\.wasm)\"/\\1?v=$hash\"/g" "$loader"
+	grep -q "?v=$hash" "$loader" || {
+		echo "trunk-worker-meta: could not version $loader" >&2
+		exit 1
+	}
+	meta "$worker" "./$name?v=$hash"
+done
 
 # The checker: its wasm-bindgen JS loads its wasm from new URL('…_bg.wasm', import.meta.url).
 js="$(one 'nianbao-checker.js')"

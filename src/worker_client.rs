@@ -1,13 +1,16 @@
-//! The seam between the page and the heavy work: importing PDF/DOCX/XLSX files and rendering
-//! downloads. Callers only see these two async functions.
+//! The seam between the page and the work it does off the UI thread: importing (every format)
+//! and rendering downloads. Callers only see these async functions.
 //!
-//! The work runs in a Web Worker (crates/worker) built by Trunk as a separate module. The page
-//! does not fetch it at start: the worker is created on the first call and reused. Its loader's
-//! file name (hashed by Trunk) is written into `<meta name="nianbao-worker">` by a post-build
-//! hook (scripts/trunk-worker-meta.sh).
+//! The work runs in two Web Workers (crates/worker), built by Trunk as separate modules:
+//! the reader (text, HTML, CSV, JSON; the rules' doc texts) and the engine (PDF, DOCX, XLSX and
+//! every export: about five times the reader's size). `nianbao_worker::worker_for` picks one
+//! per request. Neither is fetched at start: each is created on its first request (the reader
+//! also when an input is near, [`warm_up`]) and reused. Their loaders' URLs are written into
+//! `<meta name="nianbao-reader">` and `<meta name="nianbao-worker">` by a post-build hook
+//! (scripts/trunk-worker-meta.sh).
 //!
 //! Protocol: see `nianbao_worker` (request/reply headers as JSON, file bytes as a transferred
-//! `Uint8Array`; the worker says "ready" once it listens, and requests wait until then).
+//! `Uint8Array`; a worker says "ready" once it listens, and requests wait until then).
 //!
 //! Fallback: when the worker cannot start (no meta tag, CSP, load error), the call runs on the
 //! UI thread with what the main module has: no importer and no exporter (a clear I-04 / error
@@ -20,18 +23,24 @@ use std::rc::Rc;
 use futures_channel::oneshot;
 use js_sys::{Array, Uint8Array};
 use nianbao_core::{Finding, Imported, Report};
-use nianbao_worker::{Reply, Request, READY};
+use nianbao_worker::{worker_for, Reply, Request, Worker as Which, READY};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
-/// The `<meta name=…>` whose `content` is the worker loader's URL (relative to the page).
-pub const WORKER_META: &str = "nianbao-worker";
+/// The `<meta name=…>` whose `content` is a worker loader's URL (relative to the page).
+fn meta_name(which: Which) -> &'static str {
+    match which {
+        Which::Reader => "nianbao-reader",
+        Which::Engine => "nianbao-worker",
+    }
+}
 
 /// Imports a file of any supported format (detected by content; `name` is a hint).
 pub async fn import_file(bytes: Vec<u8>, name: Option<String>) -> Imported {
-    let header = json(&Request::Import { name: name.clone() });
-    match call(header, bytes.clone()).await {
+    let request = Request::Import { name: name.clone() };
+    let which = worker_for(&request, &bytes);
+    match call(which, json(&request), bytes.clone()).await {
         Some((Reply::Imported { imported }, _)) => *imported,
         Some((Reply::Error { message }, _)) => Imported::unreadable(&message, &message),
         Some((Reply::Exported | Reply::RuleDocs { .. }, _)) | None => import_here(&bytes),
@@ -57,13 +66,13 @@ pub async fn export_file(
     format: String,
     previous: Option<Report>,
 ) -> Result<Vec<u8>, String> {
-    let header = json(&Request::Export {
+    let request = Request::Export {
         report: Box::new(report),
         findings,
         format,
         previous: previous.map(Box::new),
-    });
-    match call(header, Vec::new()).await {
+    };
+    match call(Which::Engine, json(&request), Vec::new()).await {
         Some((Reply::Exported, bytes)) => Ok(bytes),
         Some((Reply::Error { message }, _)) => Err(message),
         Some((Reply::Imported { .. } | Reply::RuleDocs { .. }, _)) => {
@@ -96,6 +105,7 @@ enum State {
     Failed,
 }
 
+/// One worker and the requests waiting for its answers.
 struct Client {
     state: State,
     next_id: u32,
@@ -103,21 +113,32 @@ struct Client {
 }
 
 thread_local! {
-    static CLIENT: Rc<RefCell<Client>> = Rc::new(RefCell::new(Client {
-        state: State::Idle,
-        next_id: 1,
-        pending: HashMap::new(),
-    }));
+    static CLIENTS: [Rc<RefCell<Client>>; 2] = [Which::Reader, Which::Engine].map(|_| {
+        Rc::new(RefCell::new(Client {
+            state: State::Idle,
+            next_id: 1,
+            pending: HashMap::new(),
+        }))
+    });
 }
 
-/// Starts the worker ahead of the first request (e.g. when the paste box gets focus), so that
+fn client(which: Which) -> Rc<RefCell<Client>> {
+    CLIENTS.with(|c| c[which as usize].clone())
+}
+
+/// Starts the reader ahead of the first input (e.g. when the paste box gets focus), so that
 /// its download overlaps with the user's typing or pasting. Does nothing once started.
 pub fn warm_up() {
-    CLIENT.with(|client| {
+    start_if_idle(Which::Reader);
+}
+
+fn start_if_idle(which: Which) {
+    let client = client(which);
+    {
         let client_rc = client.clone();
         let mut c = client.borrow_mut();
         if matches!(c.state, State::Idle) {
-            c.state = match start(client_rc) {
+            c.state = match start(which, client_rc) {
                 Some(worker) => State::Starting {
                     worker,
                     queue: Vec::new(),
@@ -125,22 +146,23 @@ pub fn warm_up() {
                 None => State::Failed,
             };
         }
-    });
+    }
 }
 
 /// Every rule's doc text (rule id → doc) from the worker: the first-load module is built
 /// without them (core feature `docs`). `None` when the worker is not available.
 pub async fn rule_docs() -> Option<Vec<(String, String)>> {
-    match call(json(&Request::RuleDocs), Vec::new()).await {
+    match call(Which::Reader, json(&Request::RuleDocs), Vec::new()).await {
         Some((Reply::RuleDocs { docs }, _)) => Some(docs),
         _ => None,
     }
 }
 
-/// Sends one request to the worker; `None` when the worker is not available.
-async fn call(header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
-    warm_up();
-    let rx = CLIENT.with(|client| {
+/// Sends one request to a worker; `None` when that worker is not available.
+async fn call(which: Which, header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
+    start_if_idle(which);
+    let rx = {
+        let client = client(which);
         let mut c = client.borrow_mut();
         let id = c.next_id;
         c.next_id = c.next_id.wrapping_add(1);
@@ -156,23 +178,23 @@ async fn call(header: String, bytes: Vec<u8>) -> Option<(Reply, Vec<u8>)> {
         }
         c.pending.insert(id, tx);
         Some(rx)
-    })?;
+    }?;
     let (header, bytes) = rx.await.ok()?.ok()?;
     let reply: Reply = serde_json::from_str(&header).ok()?;
     Some((reply, bytes))
 }
 
-/// The worker loader's URL from the page's meta tag.
-fn worker_url() -> Option<String> {
-    let meta = document().query_selector(&format!("meta[name=\"{WORKER_META}\"]"));
+/// A worker loader's URL from the page's meta tag.
+fn worker_url(which: Which) -> Option<String> {
+    let meta = document().query_selector(&format!("meta[name=\"{}\"]", meta_name(which)));
     let content = meta.ok().flatten()?.get_attribute("content")?;
     let content = content.trim();
     (!content.is_empty()).then(|| content.to_string())
 }
 
 /// Creates the worker and installs its handlers.
-fn start(client: Rc<RefCell<Client>>) -> Option<Worker> {
-    let url = worker_url()?;
+fn start(which: Which, client: Rc<RefCell<Client>>) -> Option<Worker> {
+    let url = worker_url(which)?;
     let worker = Worker::new(&url).ok()?;
 
     let on_message_client = client.clone();

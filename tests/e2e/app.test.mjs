@@ -46,7 +46,7 @@ test('paste box is labelled and the app reacts to typing', async () => {
   }
 });
 
-test('first load is the start page only; the checker loads once, ahead of the first input, and takes over', async () => {
+test('first load is the start page only; the checker and the reader load once, ahead of the first input; the checker takes over', async () => {
   const { context, page, requests, consoleErrors } = await openPage(app.browser, app.server.url);
   const isChecker = (url) => new URL(url).pathname.includes('nianbao-checker');
   try {
@@ -67,6 +67,11 @@ test('first load is the start page only; the checker loads once, ahead of the fi
     assert.equal(await page.locator('[data-module=start]').count(), 0, 'start page gone');
     const checkerWasm = requests.filter((u) => isChecker(u) && u.includes('_bg.wasm'));
     assert.equal(checkerWasm.length, 1, `checker wasm requests: ${checkerWasm}`);
+    // Pasted text is read by the reader worker; the engine (PDF, Word, Excel, downloads) is
+    // not fetched for it.
+    const wasmOf = (name) => requests.filter((u) => new URL(u).pathname.includes(`${name}_bg.wasm`));
+    assert.equal(wasmOf('nianbao-reader').length, 1, 'reader worker fetched once');
+    assert.deepEqual(wasmOf('nianbao-worker'), [], 'engine worker not fetched for pasted text');
     assert.deepEqual(consoleErrors, [], 'console errors');
   } finally {
     await context.close();

@@ -1,4 +1,9 @@
-//! The work the app's Web Worker does, as plain functions (native tests call them directly).
+//! The work the app's Web Workers do, as plain functions (native tests call them directly).
+//!
+//! Two workers run this code, built with different features: the reader (`reader`: the light
+//! importers and the rules' doc texts, fetched ahead of the first input) and the engine
+//! (`engine`: PDF, DOCX and XLSX import and every export, fetched when first needed).
+//! [`worker_for`] says which one a request goes to.
 //!
 //! Protocol (both directions are a JS array, so the bytes travel as a transferable
 //! `Uint8Array` and never through JSON):
@@ -53,7 +58,25 @@ pub enum Reply {
     },
 }
 
-#[cfg(feature = "engine")]
+/// The two workers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Worker {
+    Reader,
+    Engine,
+}
+
+/// The worker that can answer a request (`bytes`: the file of an import).
+pub fn worker_for(request: &Request, bytes: &[u8]) -> Worker {
+    match request {
+        Request::Import { .. } if nianbao_core::import::needs_heavy_importer(bytes) => {
+            Worker::Engine
+        }
+        Request::Import { .. } | Request::RuleDocs => Worker::Reader,
+        Request::Export { .. } => Worker::Engine,
+    }
+}
+
+#[cfg(feature = "reader")]
 /// Handles one request: the reply header and the bytes to send back.
 pub fn handle(header: &str, bytes: &[u8]) -> (Reply, Vec<u8>) {
     let request: Request = match serde_json::from_str(header) {
@@ -95,6 +118,17 @@ pub fn handle(header: &str, bytes: &[u8]) -> (Reply, Vec<u8>) {
     }
 }
 
+#[cfg(all(feature = "reader", not(feature = "engine")))]
+/// The reader has no exporter ([`worker_for`] sends exports to the engine).
+fn export(
+    _report: &Report,
+    _findings: &[Finding],
+    _format: &str,
+    _previous: Option<&Report>,
+) -> Result<Vec<u8>, String> {
+    Err("此后台处理不能生成下载文件 / this worker cannot export".into())
+}
+
 #[cfg(feature = "engine")]
 /// Renders a download with every exporter of the core (HTML with the previous year's report
 /// when there is one).
@@ -122,6 +156,44 @@ pub fn reply_json(reply: &Reply) -> String {
             serde_json::Value::String(e.to_string())
         )
     })
+}
+
+/// The worker's entry point: installs the message handler ([`handle`]), then says [`READY`].
+#[cfg(all(target_arch = "wasm32", feature = "reader"))]
+pub fn serve() {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let reply_scope = scope.clone();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let msg = Array::from(&ev.data());
+        let id = msg.get(0);
+        let header = msg.get(1).as_string().unwrap_or_default();
+        let bytes = msg
+            .get(2)
+            .dyn_into::<Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default();
+        let (reply, out) = handle(&header, &bytes);
+        drop(bytes);
+        let out = Uint8Array::from(out.as_slice());
+        let answer = Array::of3(&id, &JsValue::from_str(&reply_json(&reply)), &out);
+        let transfer = Array::of1(&out.buffer());
+        if reply_scope
+            .post_message_with_transfer(&answer, &transfer)
+            .is_err()
+        {
+            let _ = reply_scope.post_message(&answer);
+        }
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
 #[cfg(all(test, feature = "engine"))]
@@ -183,5 +255,54 @@ mod tests {
             Reply::Imported { imported } => assert_eq!(imported.findings[0].rule, "I-04"),
             other => panic!("{other:?}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod routing {
+    use super::*;
+
+    #[test]
+    fn heavy_formats_and_exports_go_to_the_engine_the_rest_to_the_reader() {
+        let import = Request::Import { name: None };
+        assert_eq!(worker_for(&import, b"%PDF-1.4"), Worker::Engine);
+        assert_eq!(worker_for(&import, b"PK\x03\x04"), Worker::Engine);
+        assert_eq!(
+            worker_for(&import, "一、总体情况".as_bytes()),
+            Worker::Reader
+        );
+        assert_eq!(worker_for(&import, b"<html></html>"), Worker::Reader);
+        assert_eq!(worker_for(&import, b""), Worker::Reader);
+        assert_eq!(worker_for(&Request::RuleDocs, b""), Worker::Reader);
+        let export = Request::Export {
+            report: Box::new(Report::empty(nianbao_core::TemplateId::V2021)),
+            findings: vec![],
+            format: "json".into(),
+            previous: None,
+        };
+        assert_eq!(worker_for(&export, b""), Worker::Engine);
+    }
+
+    /// The reader alone (`--no-default-features --features reader`): imports text, has the
+    /// doc texts, and answers an export with a clear error instead of panicking.
+    #[cfg(all(feature = "reader", not(feature = "engine")))]
+    #[test]
+    fn the_reader_imports_text_and_declines_exports() {
+        let header = serde_json::to_string(&Request::Import { name: None }).unwrap_or_default();
+        let (reply, _) = handle(&header, "一、总体情况".as_bytes());
+        assert!(matches!(reply, Reply::Imported { .. }));
+        let header = serde_json::to_string(&Request::RuleDocs).unwrap_or_default();
+        match handle(&header, b"").0 {
+            Reply::RuleDocs { docs } => assert!(docs.iter().all(|(_, d)| !d.is_empty())),
+            other => panic!("{other:?}"),
+        }
+        let export = Request::Export {
+            report: Box::new(Report::empty(nianbao_core::TemplateId::V2021)),
+            findings: vec![],
+            format: "json".into(),
+            previous: None,
+        };
+        let header = serde_json::to_string(&export).unwrap_or_default();
+        assert!(matches!(handle(&header, b"").0, Reply::Error { .. }));
     }
 }

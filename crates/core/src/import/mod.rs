@@ -120,12 +120,24 @@ pub enum Format {
     Empty,
 }
 
+/// True when the bytes are a zip container (DOCX, XLSX).
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// True for the binary formats that only the heavy importers read (features `office` and
+/// `pdf`): a zip container (DOCX, XLSX) or a PDF. Magic bytes only, so it is cheap, and a
+/// caller that holds only the light importers can tell where to send the bytes.
+pub fn needs_heavy_importer(bytes: &[u8]) -> bool {
+    is_zip(bytes) || bytes.starts_with(b"%PDF-")
+}
+
 /// Detects the format from magic bytes and, for text, from the first characters.
 pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
     if bytes.is_empty() {
         return Format::Empty;
     }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    if is_zip(bytes) {
         return Format::Zip;
     }
     if bytes.starts_with(b"%PDF-") {
@@ -265,6 +277,24 @@ mod tests {
             assert_eq!(r.findings.len(), 1);
             assert_eq!(r.findings[0].rule, "I-04");
             assert!(r.report.cells.is_empty());
+        }
+    }
+
+    #[test]
+    fn heavy_importer_is_needed_exactly_for_zip_and_pdf() {
+        let inputs: [&[u8]; 8] = [
+            b"PK\x03\x04rest",
+            b"PK\x05\x06",
+            b"%PDF-1.7\n",
+            b"",
+            "一、总体情况".as_bytes(),
+            b"<html><table></table></html>",
+            b"{\"schema\":\"nianbao.report/1\"}",
+            b"key,value\ns2.rules.issued,3\n",
+        ];
+        for bytes in inputs {
+            let heavy = matches!(detect(bytes, None), Format::Zip | Format::Pdf);
+            assert_eq!(needs_heavy_importer(bytes), heavy, "{bytes:?}");
         }
     }
 }
