@@ -96,8 +96,15 @@ fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<(), String> {
         .map_err(|_| format!("检查程序启动失败 / the checker failed to start ({name})"))
 }
 
-/// Starts loading the checker (and, once loaded, the importers' worker) ahead of an input.
+/// Starts loading the checker (and, once loaded, the reader worker) ahead of an input. Only
+/// the first call does anything.
 fn warm() {
+    thread_local! {
+        static WARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if WARMED.with(|w| w.replace(true)) {
+        return;
+    }
     leptos::task::spawn_local(async {
         if let Ok(module) = checker().await {
             let _ = call(&module, "nb_warm", &[]);

@@ -83,9 +83,9 @@ pub fn Toolbar(
         input.set_value("");
     };
     view! {
-        <div class="nb-toolbar">
+        // Pointer or keyboard focus on any action: the input is near, prepare for it.
+        <div class="nb-toolbar" on:pointerover=move |_| intake.warm() on:focusin=move |_| intake.warm()>
             <button type="button" class="nb-btn" data-testid="sample"
-                on:pointerenter=move |_| intake.warm()
                 on:click=move |_| intake.send(Input::Sample)>
                 {move || tr(lang(), "示例", "Sample")}
             </button>
@@ -94,7 +94,7 @@ pub fn Toolbar(
                 on:click=move |_| new_open.update(|o| *o = !*o)>
                 {move || tr(lang(), "新建年报", "New report")}
             </button>
-            <label class="nb-btn nb-btn-primary nb-file" on:pointerenter=move |_| intake.warm()>
+            <label class="nb-btn nb-btn-primary nb-file">
                 <input type="file" class="nb-file-input" data-testid="file"
                     accept=".txt,.html,.htm,.pdf,.docx,.xlsx,.csv,.json"
                     on:change=on_file />
