@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use super::encoding::Bom;
+use super::gb18030;
 use super::grid::{detect_template, label_is, match_s3, Grid, GridCell};
 use super::Imported;
 use crate::finding::{Finding, Severity, Source};
@@ -167,15 +169,13 @@ fn is_header(v: &str) -> bool {
 
 /// UTF-8 (BOM optional), UTF-16 with BOM, else GB18030 when it decodes cleanly.
 pub fn decode(bytes: &[u8]) -> Option<String> {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (s, errors) = enc.decode_with_bom_removal(bytes);
-        return (!errors).then(|| s.into_owned());
+    if let Some((bom, len)) = Bom::of(bytes) {
+        return bom.decode(bytes.get(len..).unwrap_or_default());
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Some(s.to_string());
     }
-    let (s, errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    (!errors && !s.contains('\0')).then(|| s.into_owned())
+    gb18030::decode(bytes).filter(|s| !s.contains('\0'))
 }
 
 /// RFC 4180 records: `"` quoting with `""` escapes, CRLF or LF, line breaks inside quotes.

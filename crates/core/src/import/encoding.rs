@@ -3,7 +3,56 @@
 //! GBK from Chinese Excel and older sites). Line ends are normalised to LF so that positions
 //! (line, column) are the same whatever the source used.
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use super::gb18030;
+
+/// The encoding a byte-order mark announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bom {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Bom {
+    /// The BOM at the start of `bytes`, and its length.
+    pub fn of(bytes: &[u8]) -> Option<(Bom, usize)> {
+        match bytes {
+            [0xEF, 0xBB, 0xBF, ..] => Some((Bom::Utf8, 3)),
+            [0xFF, 0xFE, ..] => Some((Bom::Utf16Le, 2)),
+            [0xFE, 0xFF, ..] => Some((Bom::Utf16Be, 2)),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Bom::Utf8 => "UTF-8",
+            Bom::Utf16Le => "UTF-16LE",
+            Bom::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    /// Decodes the text after the BOM strictly: `None` on any invalid sequence (an odd byte
+    /// at the end of UTF-16, an unpaired surrogate, invalid UTF-8).
+    pub fn decode(self, body: &[u8]) -> Option<String> {
+        let units = |be: bool| {
+            body.chunks(2).map(move |pair| match *pair {
+                [a, b] if be => Some(u16::from_be_bytes([a, b])),
+                [a, b] => Some(u16::from_le_bytes([a, b])),
+                _ => None,
+            })
+        };
+        let utf16 = |be: bool| -> Option<String> {
+            let units: Option<Vec<u16>> = units(be).collect();
+            String::from_utf16(&units?).ok()
+        };
+        match self {
+            Bom::Utf8 => std::str::from_utf8(body).ok().map(str::to_string),
+            Bom::Utf16Le => utf16(false),
+            Bom::Utf16Be => utf16(true),
+        }
+    }
+}
 
 /// Why bytes could not be turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,13 +67,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((bom, bom_len)) = Bom::of(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
-        let (text, had_errors) = enc.decode_without_bom_handling(body);
-        if had_errors || (enc != UTF_16LE && enc != UTF_16BE && text.contains('\0')) {
+        let text = bom.decode(body).ok_or(DecodeError::Binary)?;
+        if bom == Bom::Utf8 && text.contains('\0') {
             return Err(DecodeError::Binary);
         }
-        return finish(&text, enc.name());
+        return finish(&text, bom.name());
     }
     // Without a BOM, a NUL byte means binary (UTF-16 without BOM is not supported).
     if bytes.contains(&0) {
@@ -33,10 +82,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text, "UTF-8");
     }
-    let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(DecodeError::Binary);
-    }
+    let text = gb18030::decode(bytes).ok_or(DecodeError::Binary)?;
     // GB18030 maps almost every byte sequence to something; random bytes decode to a jumble of
     // rare characters and control codes. Require mostly common text.
     if !looks_like_text(&text) {
@@ -128,7 +174,7 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be).map(|r| r.0), Ok("规章 1".into()));
-        let (gbk, _, _) = GB18030.encode("行政许可 2");
+        let (gbk, _, _) = encoding_rs::GB18030.encode("行政许可 2");
         assert_eq!(decode(&gbk), Ok(("行政许可 2".into(), "GB18030")));
     }
 

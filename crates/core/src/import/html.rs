@@ -56,8 +56,7 @@ fn decode(bytes: &[u8]) -> Option<String> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Some(s.to_string());
     }
-    let (s, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    (!had_errors).then(|| s.into_owned())
+    super::gb18030::decode(bytes)
 }
 
 /// What the tokenizer collected from a page.

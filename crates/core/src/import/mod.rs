@@ -8,6 +8,7 @@ pub mod csv;
 #[cfg(feature = "office")]
 pub mod docx;
 pub mod encoding;
+pub mod gb18030;
 pub mod grid;
 pub mod html;
 pub mod json;
@@ -24,7 +25,6 @@ pub mod zip;
 
 use crate::finding::{Finding, Severity, Source};
 use crate::model::Report;
-use encoding_rs::Encoding;
 
 /// What an importer returns: the report and what it could not read with certainty.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -170,7 +170,7 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
 /// to the cut (decoding it as a whole would fail and fall back to GB18030 for nothing).
 fn head_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     let head = bytes.get(..4096).unwrap_or(bytes);
-    if Encoding::for_bom(head).is_none() && !head.contains(&0) {
+    if encoding::Bom::of(head).is_none() && !head.contains(&0) {
         match std::str::from_utf8(head) {
             Ok(t) => return t.into(),
             // Only an incomplete character at the end: the rest is valid UTF-8.
