@@ -53,7 +53,7 @@ fn main() {
         ];
         let c = decode(&bytes).map(u32::from);
         let c = c.unwrap_or_else(|| panic!("four-byte GB18030 pointer {pointer} unmapped"));
-        if previous.map_or(true, |p| p + 1 != c) {
+        if previous.is_none_or(|p| p + 1 != c) {
             ranges.push((pointer, c));
         }
         previous = Some(c);
