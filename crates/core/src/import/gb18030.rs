@@ -4,12 +4,15 @@
 //!
 //! The tables are generated at build time from `encoding_rs` (build.rs), which implements the
 //! WHATWG Encoding Standard; the tests compare this decoder with it. Linking `encoding_rs`
-//! itself would put every legacy encoding's tables into the app's wasm.
+//! itself would put every legacy encoding's tables into the wasm — except in builds with PDF
+//! support, where the PDF reader links it anyway: those use it ([`decode`]) and skip our tables.
 
+#[cfg_attr(feature = "pdf", allow(dead_code))]
 mod index {
     include!(concat!(env!("OUT_DIR"), "/gb18030_index.rs"));
 }
 
+#[cfg_attr(feature = "pdf", allow(dead_code))]
 /// The code point of a four-byte sequence's pointer (WHATWG "index gb18030 ranges code point").
 fn four_byte(pointer: u32) -> Option<char> {
     if pointer >= 189_000 {
@@ -25,6 +28,22 @@ fn four_byte(pointer: u32) -> Option<char> {
 
 /// Decodes GB18030, or `None` when the bytes are not valid GB18030.
 pub fn decode(bytes: &[u8]) -> Option<String> {
+    #[cfg(feature = "pdf")]
+    return with_encoding_rs(bytes);
+    #[cfg(not(feature = "pdf"))]
+    return decode_with_tables(bytes);
+}
+
+/// `encoding_rs`, already linked by the PDF reader.
+#[cfg(feature = "pdf")]
+fn with_encoding_rs(bytes: &[u8]) -> Option<String> {
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    (!had_errors).then(|| text.into_owned())
+}
+
+/// Our decoder on the generated tables (the same results: see the tests).
+#[cfg_attr(feature = "pdf", allow(dead_code))]
+fn decode_with_tables(bytes: &[u8]) -> Option<String> {
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut rest = bytes;
     while let Some(&first) = rest.first() {
@@ -61,7 +80,7 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::decode_with_tables as decode;
 
     /// What encoding_rs (WHATWG) makes of the bytes, when it decodes them without error.
     fn reference(bytes: &[u8]) -> Option<String> {
