@@ -49,6 +49,15 @@ pub fn mount(parent: HtmlElement, lang: Lang, input: Option<Input>) {
     .forget();
 }
 
+/// The `content` of the page's `<meta name="{name}">`, trimmed; `None` when missing or empty.
+/// The build writes the on-demand modules' URLs there (scripts/trunk-worker-meta.sh).
+pub fn page_meta(name: &str) -> Option<String> {
+    let meta = document().query_selector(&format!("meta[name=\"{name}\"]"));
+    let content = meta.ok().flatten()?.get_attribute("content")?;
+    let content = content.trim();
+    (!content.is_empty()).then(|| content.to_string())
+}
+
 /// The element with id `id`, or `<body>` when there is none.
 pub fn mount_point(id: &str) -> Option<HtmlElement> {
     let document = document();

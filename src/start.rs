@@ -58,7 +58,7 @@ pub fn mount(parent: HtmlElement) {
 
 /// The checker module (its exports), loaded on the first call. Errors are bilingual messages.
 pub async fn checker() -> Result<JsValue, String> {
-    let url = checker_url().ok_or_else(|| {
+    let url = crate::page_meta(CHECKER_META).ok_or_else(|| {
         "本页面缺少检查程序的地址 / this page does not say where its checker module is".to_string()
     })?;
     JsFuture::from(nb_load_checker(&url)).await.map_err(|e| {
@@ -75,13 +75,6 @@ pub fn checker_promise() -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async {
         checker().await.map_err(|e| JsValue::from_str(&e))
     })
-}
-
-fn checker_url() -> Option<String> {
-    let meta = document().query_selector(&format!("meta[name=\"{CHECKER_META}\"]"));
-    let content = meta.ok().flatten()?.get_attribute("content")?;
-    let content = content.trim();
-    (!content.is_empty()).then(|| content.to_string())
 }
 
 /// Calls one of the checker's exported functions.

@@ -184,17 +184,9 @@ async fn call(which: Which, header: String, bytes: Vec<u8>) -> Option<(Reply, Ve
     Some((reply, bytes))
 }
 
-/// A worker loader's URL from the page's meta tag.
-fn worker_url(which: Which) -> Option<String> {
-    let meta = document().query_selector(&format!("meta[name=\"{}\"]", meta_name(which)));
-    let content = meta.ok().flatten()?.get_attribute("content")?;
-    let content = content.trim();
-    (!content.is_empty()).then(|| content.to_string())
-}
-
 /// Creates the worker and installs its handlers.
 fn start(which: Which, client: Rc<RefCell<Client>>) -> Option<Worker> {
-    let url = worker_url(which)?;
+    let url = crate::page_meta(meta_name(which))?;
     let worker = Worker::new(&url).ok()?;
 
     let on_message_client = client.clone();
@@ -269,8 +261,4 @@ fn post(worker: &Worker, id: u32, header: &str, bytes: &[u8]) -> bool {
     let msg = Array::of3(&JsValue::from(id), &JsValue::from_str(header), &data);
     let transfer = Array::of1(&data.buffer());
     worker.post_message_with_transfer(&msg, &transfer).is_ok() || worker.post_message(&msg).is_ok()
-}
-
-fn document() -> web_sys::Document {
-    leptos::prelude::document()
 }
