@@ -160,15 +160,22 @@ fn StartPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // A saved draft: the checker is loaded at once to restore it, and the page says so instead
+    // of showing the paste box for a moment.
+    let restoring = RwSignal::new(has_draft());
     let intake = Intake::new(
         lang,
-        move |input| hand_over(lang, loading, error, Some(input)),
+        move |input| {
+            restoring.set(false);
+            hand_over(lang, loading, error, Some(input));
+        },
         |()| warm(),
     );
     provide_context(intake);
-    if has_draft() {
+    if restoring.get_untracked() {
         hand_over(lang, loading, error, None);
     }
+    let restoring = move || restoring.get() && error.with(Option::is_none);
     view! {
         <div
             class="nb-app"
@@ -195,9 +202,16 @@ fn StartPage() -> impl IntoView {
                 {move || error.get().map(|message| view! {
                     <p class="nb-start-error" role="alert" data-testid="start-error">{message}</p>
                 })}
-                <PasteBox />
+                <Show
+                    when=restoring
+                    fallback=|| view! { <PasteBox /> }
+                >
+                    <p class="nb-restoring" role="status" data-testid="restoring">
+                        {move || tr(lang.get(), "正在恢复上次的草稿…", "Restoring your draft…")}
+                    </p>
+                </Show>
             </main>
-            <Show when=move || loading.get()>
+            <Show when=move || loading.get() && !restoring()>
                 <div class="nb-busy" role="status" data-testid="busy">
                     {move || tr(lang.get(), "正在载入检查程序…", "Loading the checker…")}
                 </div>

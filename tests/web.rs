@@ -286,3 +286,49 @@ fn inputs_cross_between_modules_as_plain_objects() {
     assert!(Input::from_js(&wasm_bindgen::JsValue::from_str("text")).is_none());
     assert!(Input::from_js(&js_sys::Object::new().into()).is_none());
 }
+
+#[wasm_bindgen_test]
+async fn start_page_with_a_draft_says_it_restores_and_falls_back_when_the_checker_cannot_load() {
+    use nianbao_app::state::{Doc, DRAFT_KEY};
+    use nianbao_core::{Imported, Report, TemplateId};
+    let host = fresh_host();
+    let doc = Doc::new(Imported {
+        report: Report::empty(TemplateId::V2021),
+        findings: Vec::new(),
+    });
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.set_item(DRAFT_KEY, &doc.to_storage()).unwrap();
+    nianbao_app::start::mount(host.clone());
+    // Before the (failing) load settles: the draft is announced, no paste box flashes.
+    assert!(host
+        .query_selector("[data-testid=restoring]")
+        .unwrap()
+        .is_some());
+    assert!(host
+        .query_selector("[data-testid=paste]")
+        .unwrap()
+        .is_none());
+    for _ in 0..20 {
+        tick().await;
+        if host
+            .query_selector("[data-testid=start-error]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+    }
+    assert!(host
+        .query_selector("[data-testid=start-error]")
+        .unwrap()
+        .is_some());
+    assert!(host
+        .query_selector("[data-testid=restoring]")
+        .unwrap()
+        .is_none());
+    assert!(host
+        .query_selector("[data-testid=paste]")
+        .unwrap()
+        .is_some());
+    let _ = storage.remove_item(DRAFT_KEY);
+}
