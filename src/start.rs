@@ -105,9 +105,9 @@ fn warm() {
     });
 }
 
-/// Loads the checker, then unmounts the start page and mounts the checker in its place with
-/// `input` (None: restore the saved draft). If the checker cannot be loaded, the start page
-/// stays and says why. Inputs that arrive while the checker loads are ignored (the busy
+/// Loads the checker, mounts it in the start page's element with `input` (None: restore the
+/// saved draft), then unmounts the start page. If the checker cannot be loaded or started, the
+/// start page stays and says why. Inputs that arrive while the checker loads are ignored (the busy
 /// overlay covers the page meanwhile).
 fn hand_over(
     lang: RwSignal<Lang>,
@@ -131,14 +131,19 @@ fn hand_over(
         };
         let code = lang.get_untracked().code();
         let input = input.map(|i| i.to_js()).unwrap_or(JsValue::NULL);
-        // The start page goes first (its owner and signals are disposed with it).
-        let Some((parent, handle)) = MOUNTED.with(|m| m.borrow_mut().take()) else {
+        let Some(parent) = MOUNTED.with(|m| m.borrow().as_ref().map(|(p, _)| p.clone())) else {
             return;
         };
-        drop(handle);
+        // The checker mounts after the start page, then the start page goes (its owner and
+        // signals are disposed with it): both happen before the next paint. If the checker
+        // fails to start, the start page stays and says so.
         let args = [parent.into(), JsValue::from_str(code), input];
-        if let Err(message) = call(&module, "nb_start", &args) {
-            web_sys::console::error_1(&JsValue::from_str(&message));
+        match call(&module, "nb_start", &args) {
+            Ok(()) => drop(MOUNTED.with(|m| m.borrow_mut().take())),
+            Err(message) => {
+                loading.set(false);
+                error.set(Some(message));
+            }
         }
     });
 }
