@@ -5,6 +5,7 @@
 
 pub mod cells;
 pub mod doc;
+pub mod index;
 pub mod labels;
 mod s2;
 mod s3;

@@ -6,7 +6,7 @@
 use super::cells::{trim_fields, Sink};
 use super::doc::{norm_chars, Doc};
 use super::labels::{self, FUZZY};
-use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
+use super::tables::{row_index, specs, write, Placed, RowSpec, MAX_GROUPS};
 use super::tokens::{Field, Group};
 use crate::model::{CellValue, TemplateId};
 use crate::template;
@@ -61,6 +61,9 @@ fn is_row_label(s: &[char]) -> bool {
 /// Section 2: each group to the row its label names.
 pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let specs = specs(t, 2);
+    let Some(index) = row_index(t, 2) else {
+        return;
+    };
     let words = s2_header_words();
     let mut taken = vec![false; specs.len()];
     let mut placed = Vec::new();
@@ -69,11 +72,11 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         sink.unplaced(doc, g, "s2");
     }
     for g in groups.iter().take(MAX_GROUPS) {
-        let probe = labels::Probe::new(&g.label);
-        let best = specs
-            .iter()
+        let best = index
+            .score(&g.label)
+            .into_iter()
             .enumerate()
-            .map(|(i, s)| (labels::score_at(&probe, &s.cands).0, i))
+            .map(|(i, s)| (s.0, i))
             .filter(|(sc, i)| *sc >= FUZZY && !taken[*i])
             .max_by_key(|(sc, i)| (*sc, std::cmp::Reverse(*i)));
         if let Some((_, i)) = best {

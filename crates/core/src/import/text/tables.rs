@@ -8,6 +8,7 @@ pub use super::s3::read_s3;
 
 use super::cells::{trim_fields, Sink};
 use super::doc::{norm_static, Doc, Norm};
+use super::index::RowIndex;
 use super::labels::{candidates, Cand};
 use super::tokens::{Field, Group};
 use crate::import::split::{self, RawRow};
@@ -38,10 +39,19 @@ impl RowSpec {
 /// The rows of a template's section tables, built once per (template, section): label
 /// normalisation and key formatting would otherwise be redone on every import.
 pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
-    static CACHE: OnceLock<[Vec<RowSpec>; 6]> = OnceLock::new();
+    sections(t, section).map_or(&[], |s| &s.0)
+}
+
+/// The label index of [`specs`]`(t, section)`, row for row.
+pub(super) fn row_index(t: TemplateId, section: u8) -> Option<&'static RowIndex> {
+    sections(t, section).map(|s| &s.1)
+}
+
+fn sections(t: TemplateId, section: u8) -> Option<&'static (Vec<RowSpec>, RowIndex)> {
+    static CACHE: OnceLock<[(Vec<RowSpec>, RowIndex); 6]> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
-        let build = |t: TemplateId, section: u8| -> Vec<RowSpec> {
-            template::get(t)
+        let build = |t: TemplateId, section: u8| {
+            let specs: Vec<RowSpec> = template::get(t)
                 .section_tables(section)
                 .flat_map(|table| {
                     table.rows.iter().map(move |row| RowSpec {
@@ -58,7 +68,9 @@ pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
                             .collect(),
                     })
                 })
-                .collect()
+                .collect();
+            let index = RowIndex::new(specs.iter().map(|s| &s.cands[..]));
+            (specs, index)
         };
         [
             build(TemplateId::V2019, 2),
@@ -74,8 +86,8 @@ pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
         TemplateId::V2021 => 3,
     };
     match section {
-        2..=4 => &all[base + usize::from(section) - 2],
-        _ => &[],
+        2..=4 => all.get(base + usize::from(section) - 2),
+        _ => None,
     }
 }
 
