@@ -168,9 +168,9 @@ fn fill_lost_cells<'g>(
             _ => (0..n).find(|&q| agree(q) == best).unwrap_or(n / 2),
         };
         chosen = Some(pos);
-        let keys = s.keys();
-        for (key, f) in keys.iter().zip(with(pos)) {
-            sink.put(doc, key.clone(), f);
+        let ids: Vec<usize> = s.cells().collect();
+        for (&id, f) in ids.iter().zip(with(pos)) {
+            sink.put(doc, id, f);
         }
         sink.seen_rows.insert(s.row_key);
         let mut alts: Vec<CellValue> = (0..n)
@@ -180,8 +180,8 @@ fn fill_lost_cells<'g>(
         alts.dedup();
         let here = CellValue::parse(lost_field.text);
         alts.retain(|a| *a != here);
-        if let Some(key) = keys.get(pos) {
-            sink.lost_cell(doc, key, lost_field, p.group, alts);
+        if let Some(&id) = ids.get(pos) {
+            sink.lost_cell(doc, id, lost_field, p.group, alts);
         }
     }
     keep

@@ -265,7 +265,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             (Some(j), _) => {
                 filled[j] = true;
                 if let Some(span) = labels::typo_span(&g.label, norm_static(specs[j].row.label)) {
-                    sink.label_typo(doc, g, specs[j].keys(), &span, specs[j].row.label);
+                    sink.label_typo(doc, g, specs[j].cells(), &span, specs[j].row.label);
                 }
                 placed.push(Placed { spec: j, group: g });
             }
