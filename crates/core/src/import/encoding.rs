@@ -4,6 +4,7 @@
 //! (line, column) are the same whatever the source used.
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// Why bytes could not be turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,14 +25,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         if had_errors || (enc != UTF_16LE && enc != UTF_16BE && text.contains('\0')) {
             return Err(DecodeError::Binary);
         }
-        return finish(&text, enc.name());
+        return finish(&text).map(|t| (t.into_owned(), enc.name()));
     }
     // Without a BOM, a NUL byte means binary (UTF-16 without BOM is not supported).
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text, "UTF-8");
+        return finish(text).map(|t| (t.into_owned(), "UTF-8"));
     }
     let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
     if had_errors {
@@ -42,18 +43,27 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if !looks_like_text(&text) {
         return Err(DecodeError::Binary);
     }
-    finish(&text, "GB18030")
+    finish(&text).map(|t| (t.into_owned(), "GB18030"))
 }
 
-fn finish(text: &str, name: &'static str) -> Result<(String, &'static str), DecodeError> {
+/// [`decode`] of bytes already known to be UTF-8 without a BOM: the same checks, and the text
+/// itself when its line ends are already LF (no copy).
+pub fn decode_utf8(text: &str) -> Result<Cow<'_, str>, DecodeError> {
+    if text.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    finish(text)
+}
+
+fn finish(text: &str) -> Result<Cow<'_, str>, DecodeError> {
     if text.contains('\0') || !looks_like_text(text) {
         return Err(DecodeError::Binary);
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if !text.contains('\r') {
-        return Ok((text.to_string(), name));
+        return Ok(Cow::Borrowed(text));
     }
-    Ok((text.replace("\r\n", "\n").replace('\r', "\n"), name))
+    Ok(Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
 /// True when control characters (other than tab/newline/CR/FF), private-use characters and
