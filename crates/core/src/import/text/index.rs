@@ -1,6 +1,6 @@
 //! Every row label form of a table, indexed by char, to score a group's label against all the
 //! rows at once. [`labels::score_at`] tries the rows one by one, each candidate form with its
-//! own search and filters; [`RowIndex::score`] reads the label once, looking up each char:
+//! own search and filters; [`Scorer::score`] reads the label once, looking up each char:
 //! the forms that start there are compared (exact matches), and the forms that hold a char of
 //! the fuzzy window count it (how many of a form's chars the window lacks bounds its edit
 //! distance from below, so the bit-parallel match runs only where it can accept). The
@@ -13,14 +13,30 @@ use std::ops::Range;
 pub struct RowIndex {
     /// Every candidate form, the forms of each row together.
     forms: Vec<Cand>,
+    /// Per form: the shortest start of it that, ending a label, is a wrapped label (see
+    /// `labels::fuzzy`).
+    wrap_min: Vec<usize>,
     /// The forms of each row (indexes into `forms`).
     rows: Vec<Range<usize>>,
     chars: CharIds,
     /// Per char id: the forms that start with that char.
     starts: Vec<Vec<usize>>,
-    /// Per char id: the forms holding that char, and how many times.
-    holds: Vec<Vec<(usize, u32)>>,
+    /// Per char id: the forms holding that char.
+    holds: Vec<Vec<Held>>,
 }
+
+/// A char held by a form.
+#[derive(Clone, Copy)]
+struct Held {
+    form: usize,
+    /// How many times.
+    count: u32,
+    /// Where: bit `p` for char `p` of the form (the first 64).
+    at: u64,
+}
+
+/// Forms longer than this are scored by the plain `labels::fuzzy` (positions are bit masks).
+const MAX_FAST: usize = 64;
 
 /// The distinct chars of the forms, numbered: a 256-bucket table on `c % 256`, each bucket a
 /// short list (a label char is looked up in one or two comparisons).
@@ -67,21 +83,31 @@ impl RowIndex {
         distinct.dedup();
         let chars = CharIds::new(&distinct);
         let mut starts = vec![Vec::new(); distinct.len()];
-        let mut holds: Vec<Vec<(usize, u32)>> = vec![Vec::new(); distinct.len()];
+        let mut holds: Vec<Vec<Held>> = vec![Vec::new(); distinct.len()];
         for (f, form) in forms.iter().enumerate() {
             if let Some(id) = form.chars.first().and_then(|&c| chars.get(c)) {
                 starts[id].push(f);
             }
-            for &c in &form.chars {
+            for (p, &c) in form.chars.iter().enumerate() {
                 let Some(id) = chars.get(c) else { continue };
+                let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
                 match holds[id].last_mut() {
-                    Some((g, n)) if *g == f => *n += 1,
-                    _ => holds[id].push((f, 1)),
+                    Some(h) if h.form == f => {
+                        h.count += 1;
+                        h.at |= bit;
+                    }
+                    _ => holds[id].push(Held {
+                        form: f,
+                        count: 1,
+                        at: bit,
+                    }),
                 }
             }
         }
+        let wrap_min = forms.iter().map(|f| labels::wrap_min(&f.chars)).collect();
         RowIndex {
             forms,
+            wrap_min,
             rows: ranges,
             chars,
             starts,
@@ -89,68 +115,96 @@ impl RowIndex {
         }
     }
 
-    /// [`labels::score_at`] of `label` for every row, in row order.
+    /// A scorer of labels against this index, its buffers reused from label to label.
+    pub fn scorer(&self) -> Scorer<'_> {
+        Scorer {
+            index: self,
+            forms: Vec::new(),
+            counted: Vec::new(),
+        }
+    }
+
+    /// [`Scorer::score`] with a scorer of its own.
+    #[cfg(test)]
     pub fn score(&self, label: &[char]) -> Vec<(i32, usize)> {
-        let mut out = vec![(0, 0); self.rows.len()];
+        self.scorer().score(label)
+    }
+}
+
+/// Scores labels against a [`RowIndex`] (see [`Scorer::score`]).
+pub struct Scorer<'i> {
+    index: &'i RowIndex,
+    /// What the current label's reading found, per form.
+    forms: Vec<FormSeen>,
+    /// Per char id: already counted in the current label's window.
+    counted: Vec<bool>,
+}
+
+impl Scorer<'_> {
+    /// [`labels::score_at`] of `label` for every row, in row order.
+    pub fn score(&mut self, label: &[char]) -> Vec<(i32, usize)> {
+        let index = self.index;
+        let mut out = vec![(0, 0); index.rows.len()];
         if label.is_empty() {
             return out;
         }
-        let seen = Seen::read(self, label);
-        for (row, forms) in self.rows.iter().enumerate() {
+        let seen = self.read(label);
+        for (row, forms) in index.rows.iter().enumerate() {
             let mut best = (0, 0);
             for f in forms.clone() {
-                let end = seen.forms[f].last_end;
+                let end = self.forms[f].last_end;
                 if end > 0 {
-                    best = best.max(labels::exact(label, &self.forms[f], end));
+                    best = best.max(labels::exact(label, &index.forms[f], end));
                 }
             }
             if best.0 == 0 {
                 for f in forms.clone() {
-                    let (form, s) = (&self.forms[f], &seen.forms[f]);
+                    let (form, s) = (&index.forms[f], &self.forms[f]);
                     let len = form.chars.len();
+                    if len < 6 {
+                        continue;
+                    }
                     // Each char the window lacks is an edit (see `score_at`); the other
                     // fuzzy test needs the label's last char in the form.
                     let possible = (len - s.in_window as usize) * 4 <= len;
-                    if len >= 6 && (possible || s.has_last) {
-                        best = best.max(labels::fuzzy(label, form, possible));
+                    if len > MAX_FAST {
+                        if possible || s.has_last {
+                            best = best.max(labels::fuzzy(label, form, possible));
+                        }
+                        continue;
+                    }
+                    if possible {
+                        let (d, end) =
+                            labels::semi_global_distance_at(&form.chars, &form.set, label);
+                        if d * 4 <= len {
+                            best = best.max((labels::FUZZY, end));
+                        }
+                    }
+                    if wrapped_start(label, &form.chars, s.last_at, index.wrap_min[f]) {
+                        best = best.max((labels::FUZZY, label.len()));
                     }
                 }
             }
-            if best.0 == 0 && label.len() >= 3 && forms.clone().any(|f| seen.piece_of(self, f)) {
+            if best.0 == 0
+                && label.len() >= 3
+                && forms.clone().any(|f| seen.piece_of(index, &self.forms, f))
+            {
                 best = (FRAGMENT, label.len());
             }
             out[row] = best;
         }
         out
     }
-}
 
-/// What one reading of a label found, per form.
-#[derive(Clone, Copy, Default)]
-struct FormSeen {
-    /// The end of the form's last exact occurrence (0: none; a form has 2 chars or more).
-    last_end: usize,
-    /// How many of the form's chars (with repeats) the fuzzy window holds.
-    in_window: u32,
-    /// How many distinct chars of the window the form holds.
-    distinct: u16,
-    /// The form holds the label's last char.
-    has_last: bool,
-}
-
-struct Seen<'l> {
-    label: &'l [char],
-    forms: Vec<FormSeen>,
-    /// Distinct chars in the window.
-    distinct: u16,
-    /// A char of the label is in no form: the label is no piece of any.
-    unknown: bool,
-}
-
-impl<'l> Seen<'l> {
-    fn read(index: &RowIndex, label: &'l [char]) -> Seen<'l> {
-        let mut forms = vec![FormSeen::default(); index.forms.len()];
-        let mut counted = vec![false; index.starts.len()];
+    /// Reads the label once: fills `self.forms`, and returns what concerns the whole label.
+    fn read<'l>(&mut self, label: &'l [char]) -> Seen<'l> {
+        let index = self.index;
+        let forms = &mut self.forms;
+        forms.clear();
+        forms.resize(index.forms.len(), FormSeen::default());
+        let counted = &mut self.counted;
+        counted.clear();
+        counted.resize(index.starts.len(), false);
         let mut distinct = 0;
         let mut unknown = false;
         let window_from = label.len().saturating_sub(WINDOW);
@@ -167,32 +221,78 @@ impl<'l> Seen<'l> {
             if i >= window_from && !counted[id] {
                 counted[id] = true;
                 distinct += 1u16;
-                for &(f, n) in &index.holds[id] {
-                    forms[f].in_window += n;
-                    forms[f].distinct += 1;
+                for h in &index.holds[id] {
+                    forms[h.form].in_window += h.count;
+                    forms[h.form].distinct += 1;
                 }
             }
         }
         if let Some(id) = label.last().and_then(|&c| index.chars.get(c)) {
-            for &(f, _) in &index.holds[id] {
-                forms[f].has_last = true;
+            for h in &index.holds[id] {
+                forms[h.form].has_last = true;
+                forms[h.form].last_at = h.at;
             }
         }
         Seen {
             label,
-            forms,
             distinct,
             unknown,
         }
     }
+}
 
+/// The wrapped-label test of `labels::fuzzy` for a form of at most [`MAX_FAST`] chars, where
+/// `last_at` has a bit for each place of the label's last char in the form: the label ends with
+/// the form's first `k` chars, `wrap_min <= k < form.len()`.
+fn wrapped_start(label: &[char], form: &[char], last_at: u64, wrap_min: usize) -> bool {
+    // Char `k - 1` of the form is the label's last char.
+    let (lo, hi) = (wrap_min.max(1) - 1, form.len().saturating_sub(1));
+    if lo >= hi {
+        return false;
+    }
+    let mut at = last_at & (u64::MAX >> (64 - hi)) & (u64::MAX << lo);
+    while at != 0 {
+        let p = 63 - at.leading_zeros() as usize;
+        if label.ends_with(&form[..=p]) {
+            return true;
+        }
+        at &= !(1u64 << p);
+    }
+    false
+}
+
+/// What one reading of a label found, per form.
+#[derive(Clone, Copy, Default)]
+struct FormSeen {
+    /// The end of the form's last exact occurrence (0: none; a form has 2 chars or more).
+    last_end: usize,
+    /// How many of the form's chars (with repeats) the fuzzy window holds.
+    in_window: u32,
+    /// How many distinct chars of the window the form holds.
+    distinct: u16,
+    /// The form holds the label's last char …
+    has_last: bool,
+    /// … there (bit `p`: char `p` of the form, the first 64).
+    last_at: u64,
+}
+
+/// What one reading of a label found about the whole label.
+struct Seen<'l> {
+    label: &'l [char],
+    /// Distinct chars in the window.
+    distinct: u16,
+    /// A char of the label is in no form: the label is no piece of any.
+    unknown: bool,
+}
+
+impl Seen<'_> {
     /// The whole label is a piece of form `f` (a wrapped line). Within the window, the form
     /// must hold every distinct char of it first.
-    fn piece_of(&self, index: &RowIndex, f: usize) -> bool {
+    fn piece_of(&self, index: &RowIndex, forms: &[FormSeen], f: usize) -> bool {
         let form = &index.forms[f].chars;
         let possible = !self.unknown
             && form.len() >= self.label.len()
-            && (self.label.len() > WINDOW || self.forms[f].distinct == self.distinct);
+            && (self.label.len() > WINDOW || forms[f].distinct == self.distinct);
         possible && labels::find(form, self.label).is_some()
     }
 }

@@ -175,15 +175,21 @@ pub(super) fn fuzzy(label: &[char], c: &Cand, possible: bool) -> (i32, usize) {
             .rev()
             .find(|&k| last == Some(c[k - 1]) && label.ends_with(&c[..k]))
             .unwrap_or(0);
-        let shared = c
-            .iter()
-            .position(|x| x.is_ascii_digit())
-            .map_or(0, |d| d + 1);
-        if k >= 4 && k > shared && k * 3 >= c.len() {
+        if k >= wrap_min(c) {
             best = best.max((FUZZY, label.len()));
         }
     }
     best
+}
+
+/// How long a start of candidate `c` ending the label must be to count as a wrapped label
+/// (see [`fuzzy`]): 4 chars or more, past the list number, a third of the candidate.
+pub(super) fn wrap_min(c: &[char]) -> usize {
+    let shared = c
+        .iter()
+        .position(|x| x.is_ascii_digit())
+        .map_or(0, |d| d + 1);
+    4.max(shared + 1).max(c.len().div_ceil(3))
 }
 
 /// The probe's whole label is a piece of candidate `c` (a wrapped line).

@@ -64,6 +64,7 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let Some(index) = row_index(t, 2) else {
         return;
     };
+    let mut scorer = index.scorer();
     let words = s2_header_words();
     let mut taken = vec![false; specs.len()];
     let mut placed = Vec::new();
@@ -72,7 +73,7 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         sink.unplaced(doc, g, "s2");
     }
     for g in groups.iter().take(MAX_GROUPS) {
-        let best = index
+        let best = scorer
             .score(&g.label)
             .into_iter()
             .enumerate()
