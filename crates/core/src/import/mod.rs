@@ -145,14 +145,19 @@ fn detect_with(bytes: &[u8], utf8: Option<&str>, file_name: Option<&str>) -> For
         Some(text) => head_of(text).into(),
         None => head_text(bytes),
     };
-    let start = head.trim_start().to_ascii_lowercase();
+    let start = head.trim_start();
     if start.starts_with('{') {
         return Format::Json;
     }
-    let looks_html = start.starts_with("<!doctype html")
-        || start.starts_with("<html")
-        || (start.starts_with("<!--") && start.contains('<'))
-        || (start.starts_with('<') && (start.contains("<table") || start.contains("<body")));
+    // Every HTML test needs a leading `<`: only such a start is lower-cased (a copy).
+    let looks_html = start.starts_with('<') && {
+        let start = start.to_ascii_lowercase();
+        start.starts_with("<!doctype html")
+            || start.starts_with("<html")
+            || (start.starts_with("<!--") && start.contains('<'))
+            || start.contains("<table")
+            || start.contains("<body")
+    };
     if looks_html || ((ext == "html" || ext == "htm") && start.starts_with('<')) {
         return Format::Html;
     }
