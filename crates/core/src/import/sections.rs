@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::text::doc::{norm_chars, Doc, Norm};
-use super::text::tokens::is_page_number;
+use super::text::tokens::{is_page_number, page_number_chars};
 use crate::template::{SECTION_ALIASES, SECTION_HEADINGS};
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
@@ -194,11 +194,8 @@ pub fn narratives(
 /// A section's prose without PDF page numbers and blank edges.
 fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (n, line) in text
-        .lines()
-        .filter(|l| !is_page_number(l.trim()))
-        .enumerate()
-    {
+    let page_number = |t: &str| page_number_chars(t) && is_page_number(t);
+    for (n, line) in text.lines().filter(|l| !page_number(l.trim())).enumerate() {
         if n > 0 {
             out.push('\n');
         }
@@ -294,6 +291,7 @@ mod tests {
             "\n\n  甲\n- 2 -\n乙 \n\n",
             "甲\r\n乙\n\n丙",
             "第 3 页\n",
+            "甲\n— ３ —\n第12页\n-\n第页\n 7 \n- 12345 -\n乙",
             "  \u{3000}甲\u{3000}  ",
         ] {
             assert_eq!(clean(t), plain(t), "{t:?}");

@@ -13,9 +13,10 @@ use std::ops::Range;
 pub struct RowIndex {
     /// Every candidate form, the forms of each row together.
     forms: Vec<Cand>,
-    /// Per form: the shortest start of it that, ending a label, is a wrapped label (see
-    /// `labels::fuzzy`).
-    wrap_min: Vec<usize>,
+    /// Per form (of at most [`MAX_FAST`] chars): the places `k - 1` where the label's last char
+    /// may end a wrapped label made of the form's first `k` chars, `wrap_min <= k < len` (see
+    /// `labels::fuzzy` and `labels::wrap_min`).
+    wrap_at: Vec<u64>,
     /// The forms of each row (indexes into `forms`).
     rows: Vec<Range<usize>>,
     chars: CharIds,
@@ -104,10 +105,10 @@ impl RowIndex {
                 }
             }
         }
-        let wrap_min = forms.iter().map(|f| labels::wrap_min(&f.chars)).collect();
+        let wrap_at = forms.iter().map(|f| wrap_places(&f.chars)).collect();
         RowIndex {
             forms,
-            wrap_min,
+            wrap_at,
             rows: ranges,
             chars,
             starts,
@@ -180,7 +181,7 @@ impl Scorer<'_> {
                             best = best.max((labels::FUZZY, end));
                         }
                     }
-                    if wrapped_start(label, &form.chars, s.last_at, index.wrap_min[f]) {
+                    if wrapped_start(label, &form.chars, s.last_at & index.wrap_at[f]) {
                         best = best.max((labels::FUZZY, label.len()));
                     }
                 }
@@ -241,16 +242,23 @@ impl Scorer<'_> {
     }
 }
 
-/// The wrapped-label test of `labels::fuzzy` for a form of at most [`MAX_FAST`] chars, where
-/// `last_at` has a bit for each place of the label's last char in the form: the label ends with
-/// the form's first `k` chars, `wrap_min <= k < form.len()`.
-fn wrapped_start(label: &[char], form: &[char], last_at: u64, wrap_min: usize) -> bool {
-    // Char `k - 1` of the form is the label's last char.
-    let (lo, hi) = (wrap_min.max(1) - 1, form.len().saturating_sub(1));
-    if lo >= hi {
-        return false;
+/// The places of a form (of at most [`MAX_FAST`] chars) where a wrapped label may end: bit
+/// `k - 1` for `wrap_min <= k < len`.
+fn wrap_places(form: &[char]) -> u64 {
+    let (lo, hi) = (
+        labels::wrap_min(form).max(1) - 1,
+        form.len().saturating_sub(1),
+    );
+    if lo >= hi || form.len() > MAX_FAST {
+        return 0;
     }
-    let mut at = last_at & (u64::MAX >> (64 - hi)) & (u64::MAX << lo);
+    (u64::MAX >> (64 - hi)) & (u64::MAX << lo)
+}
+
+/// The wrapped-label test of `labels::fuzzy` for a form of at most [`MAX_FAST`] chars: the
+/// label ends with the form's first `p + 1` chars for a bit `p` of `at` (the places of the
+/// label's last char in the form, among [`wrap_places`]).
+fn wrapped_start(label: &[char], form: &[char], mut at: u64) -> bool {
     while at != 0 {
         let p = 63 - at.leading_zeros() as usize;
         if label.ends_with(&form[..=p]) {
