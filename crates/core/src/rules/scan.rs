@@ -467,6 +467,20 @@ mod tests {
     }
 
     #[test]
+    fn bloom_bit_is_bit_k() {
+        for c in ['\0', 'a', '件', '申', '\u{FFFF}', '\u{10FFFF}', '。'] {
+            let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
+            assert_eq!(bit(c), 1u128 << k, "{c:?}");
+        }
+        for u in (0..0x11_0000u32).step_by(97) {
+            if let Some(c) = char::from_u32(u) {
+                let k = u.wrapping_mul(0x9E37_79B1) >> 25;
+                assert_eq!(bit(c), 1u128 << k);
+            }
+        }
+    }
+
+    #[test]
     fn keyword_search() {
         let c: Vec<char> = "上年结转上年结转".chars().collect();
         assert_eq!(find_all(&c, "结转"), vec![2, 6]);
