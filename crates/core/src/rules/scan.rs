@@ -296,7 +296,12 @@ pub(crate) fn numbers_after<'a>(
             continue;
         }
         let chars = s.chars();
-        for kw in keywords {
+        // A keyword the sentence lacks has no occurrence to scan for.
+        for (kw, _) in keywords
+            .iter()
+            .zip(&kw_blooms)
+            .filter(|(k, m)| s.has_bloom(k, **m))
+        {
             let n = kw.chars().count();
             for at in find_all(chars, kw) {
                 if let Some((value, _)) = number_after(chars, at + n, window, units) {
