@@ -3,6 +3,8 @@
 //! GBK from Chinese Excel and older sites). Line ends are normalised to LF so that positions
 //! (line, column) are the same whatever the source used.
 
+use std::borrow::Cow;
+
 use super::gb18030;
 
 /// The encoding a byte-order mark announces.
@@ -73,14 +75,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         if bom == Bom::Utf8 && text.contains('\0') {
             return Err(DecodeError::Binary);
         }
-        return finish(&text, bom.name());
+        return finish(&text).map(|t| (t.into_owned(), bom.name()));
     }
     // Without a BOM, a NUL byte means binary (UTF-16 without BOM is not supported).
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text, "UTF-8");
+        return finish(text).map(|t| (t.into_owned(), "UTF-8"));
     }
     let text = gb18030::decode(bytes).ok_or(DecodeError::Binary)?;
     // GB18030 maps almost every byte sequence to something; random bytes decode to a jumble of
@@ -88,18 +90,27 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if !looks_like_text(&text) {
         return Err(DecodeError::Binary);
     }
-    finish(&text, "GB18030")
+    finish(&text).map(|t| (t.into_owned(), "GB18030"))
 }
 
-fn finish(text: &str, name: &'static str) -> Result<(String, &'static str), DecodeError> {
+/// [`decode`] of bytes already known to be UTF-8 without a BOM: the same checks, and the text
+/// itself when its line ends are already LF (no copy).
+pub fn decode_utf8(text: &str) -> Result<Cow<'_, str>, DecodeError> {
+    if text.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    finish(text)
+}
+
+fn finish(text: &str) -> Result<Cow<'_, str>, DecodeError> {
     if text.contains('\0') || !looks_like_text(text) {
         return Err(DecodeError::Binary);
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if !text.contains('\r') {
-        return Ok((text.to_string(), name));
+        return Ok(Cow::Borrowed(text));
     }
-    Ok((text.replace("\r\n", "\n").replace('\r', "\n"), name))
+    Ok(Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
 /// True when control characters (other than tab/newline/CR/FF), private-use characters and

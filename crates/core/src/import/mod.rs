@@ -134,6 +134,11 @@ pub fn needs_heavy_importer(bytes: &[u8]) -> bool {
 
 /// Detects the format from magic bytes and, for text, from the first characters.
 pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
+    detect_with(bytes, None, file_name)
+}
+
+/// [`detect`], given the whole input as text when it is plain UTF-8 (see [`plain_utf8`]).
+fn detect_with(bytes: &[u8], utf8: Option<&str>, file_name: Option<&str>) -> Format {
     if bytes.is_empty() {
         return Format::Empty;
     }
@@ -148,15 +153,23 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     // Look at the start of the text (any encoding with an ASCII-compatible start is enough).
-    let head = head_text(bytes);
-    let start = head.trim_start().to_ascii_lowercase();
+    let head = match utf8 {
+        Some(text) => head_of(text).into(),
+        None => head_text(bytes),
+    };
+    let start = head.trim_start();
     if start.starts_with('{') {
         return Format::Json;
     }
-    let looks_html = start.starts_with("<!doctype html")
-        || start.starts_with("<html")
-        || (start.starts_with("<!--") && start.contains('<'))
-        || (start.starts_with('<') && (start.contains("<table") || start.contains("<body")));
+    // Every HTML test needs a leading `<`: only such a start is lower-cased (a copy).
+    let looks_html = start.starts_with('<') && {
+        let start = start.to_ascii_lowercase();
+        start.starts_with("<!doctype html")
+            || start.starts_with("<html")
+            || (start.starts_with("<!--") && start.contains('<'))
+            || start.contains("<table")
+            || start.contains("<body")
+    };
     if looks_html || ((ext == "html" || ext == "htm") && start.starts_with('<')) {
         return Format::Html;
     }
@@ -186,6 +199,24 @@ fn head_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// What [`head_text`] gives for plain UTF-8: the first 4 KB, cut at a char boundary.
+fn head_of(text: &str) -> &str {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// The input as text when it is UTF-8 without a BOM or a NUL byte — most inputs: it is then
+/// validated once, for detection and decoding both.
+fn plain_utf8(bytes: &[u8]) -> Option<&str> {
+    if encoding::Bom::of(bytes).is_some() || bytes.contains(&0) {
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()
+}
+
 /// Most of the first lines have the same number (≥ 1) of commas and no sentence ends in them:
 /// a table exported as CSV, even without its extension.
 fn looks_like_csv(head: &str) -> bool {
@@ -210,14 +241,20 @@ fn looks_like_csv(head: &str) -> bool {
 
 /// Reads any supported input, detected by content (the file name is only a hint).
 pub fn import(bytes: &[u8], file_name: Option<&str>) -> Imported {
-    match detect(bytes, file_name) {
+    // Zip and PDF are binary: not worth validating as text.
+    let binary = bytes.starts_with(b"PK") || bytes.starts_with(b"%PDF-");
+    let utf8 = if binary { None } else { plain_utf8(bytes) };
+    match detect_with(bytes, utf8, file_name) {
         Format::Empty => Imported::unreadable("输入为空", "empty input"),
         Format::Json => match encoding::decode(bytes) {
             Ok((text, _)) => json::import(&text),
             Err(_) => unreadable_encoding(),
         },
-        Format::Text => match encoding::decode(bytes) {
-            Ok((text, _)) => text::import(&text),
+        Format::Text => match utf8.map_or_else(
+            || encoding::decode(bytes).map(|(t, _)| t.into()),
+            encoding::decode_utf8,
+        ) {
+            Ok(text) => text::import(&text),
             Err(encoding::DecodeError::Empty) => Imported::unreadable("输入为空", "empty input"),
             Err(encoding::DecodeError::Binary) => unreadable_encoding(),
         },
@@ -258,6 +295,38 @@ mod tests {
         assert_eq!(detect(csv.as_bytes(), None), Format::Csv);
         let prose = "一、总体情况\n2024年，我市坚持公开，推进工作。\n二、主动公开政府信息情况\n";
         assert_eq!(detect(prose.as_bytes(), None), Format::Text);
+    }
+
+    /// Plain UTF-8 is validated once: detection and decoding from that text agree with the
+    /// byte path.
+    #[test]
+    fn utf8_once_is_the_byte_path() {
+        let long = format!("{}规章\t1", "一、总体情况。".repeat(600));
+        let mut cut = vec![b'a'; 4095];
+        cut.extend_from_slice("规章,1\n".as_bytes());
+        let inputs: Vec<Vec<u8>> = vec![
+            long.into_bytes(),
+            cut,
+            "规章\r\n1\r2".into(),
+            "  {\"schema\":1}".into(),
+            "<html><body>规章</body></html>".into(),
+            "项目,数值\na,1\nb,2\nc,3\n".into(),
+            "\u{FEFF}规章 1".into(),
+            "\u{1}\u{2}\u{3}ab".into(),
+            b"\xff\xfe".to_vec(),
+        ];
+        for b in &inputs {
+            let utf8 = plain_utf8(b);
+            assert_eq!(detect_with(b, utf8, None), detect(b, None), "{b:?}");
+            assert_eq!(
+                detect_with(b, utf8, Some("a.csv")),
+                detect(b, Some("a.csv"))
+            );
+            if let Some(t) = utf8 {
+                let once = encoding::decode_utf8(t).map(|t| t.into_owned());
+                assert_eq!(once, encoding::decode(b).map(|r| r.0), "{t:?}");
+            }
+        }
     }
 
     #[test]

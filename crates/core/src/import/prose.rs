@@ -10,7 +10,8 @@ use crate::finding::{Finding, Severity};
 /// Builds the imported report from tables and prose paragraphs.
 pub fn from_parts(grids: &[Grid], paragraphs: &[String]) -> Imported {
     let mapped = map_grids(grids);
-    let doc = Doc::new(&paragraphs.join("\n"));
+    let text = paragraphs.join("\n");
+    let doc = Doc::new(&text);
     let heads = sections::find(&doc);
     if mapped.tables.is_empty() && heads.iter().all(Option::is_none) {
         return Imported::unreadable(

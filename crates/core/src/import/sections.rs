@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::text::doc::{norm_chars, Doc, Norm};
-use super::text::tokens::is_page_number;
+use super::text::tokens::{is_page_number, page_number_chars};
 use crate::template::{SECTION_ALIASES, SECTION_HEADINGS};
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
@@ -28,22 +28,7 @@ pub fn find(doc: &Doc) -> [Option<Heading>; 6] {
     let mut out = [None; 6];
     let mut cursor = 0usize;
     for (k, found) in out.iter_mut().enumerate() {
-        let mut best: Option<(usize, usize)> = None;
-        for needle in &heading_needles()[k] {
-            let mut from = cursor;
-            while let Some(i) = norm.find(needle, from) {
-                let start = norm.doc_index(i, doc.len());
-                if is_heading_start(doc, start) {
-                    let end = norm.doc_index(i + needle.len() - 1, doc.len()) + 1;
-                    if best.is_none_or(|(s, _)| i < s) {
-                        best = Some((i, end));
-                    }
-                    break;
-                }
-                from = i + 1;
-            }
-        }
-        if let Some((i, body)) = best {
+        if let Some((i, body)) = first_heading(doc, &norm, k, cursor) {
             *found = Some(Heading {
                 start: norm.doc_index(i, doc.len()),
                 body,
@@ -66,6 +51,26 @@ pub fn find(doc: &Doc) -> [Option<Heading>; 6] {
         out[k] = by_keyword(doc, k, from, to);
     }
     out
+}
+
+/// The first heading of section `k` (0-based) at or after norm index `from`: its norm index and
+/// the doc index just after it. Every needle of the section starts with its numeral, so one scan
+/// over the numeral's places tries them all (at one place, the first listed needle wins).
+fn first_heading(doc: &Doc, norm: &Norm, k: usize, from: usize) -> Option<(usize, usize)> {
+    let needles = &heading_needles()[k];
+    let numeral = [NUMERALS[k]];
+    let mut from = from;
+    while let Some(i) = norm.find(&numeral, from) {
+        let rest = norm.chars.get(i..).unwrap_or_default();
+        if let Some(needle) = needles.iter().find(|n| rest.starts_with(n)) {
+            if is_heading_start(doc, norm.doc_index(i, doc.len())) {
+                let end = norm.doc_index(i + needle.len() - 1, doc.len()) + 1;
+                return Some((i, end));
+            }
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Each section's heading as searched for: its numeral and each of its names, normalised
@@ -188,8 +193,18 @@ pub fn narratives(
 
 /// A section's prose without PDF page numbers and blank edges.
 fn clean(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().filter(|l| !is_page_number(l.trim())).collect();
-    lines.join("\n").trim().to_string()
+    let mut out = String::with_capacity(text.len());
+    let page_number = |t: &str| page_number_chars(t) && is_page_number(t);
+    for (n, line) in text.lines().filter(|l| !page_number(l.trim())).enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+    out
 }
 
 /// A numeral starts a heading unless it is part of `（二）`, `第二` or a longer numeral.
@@ -213,6 +228,74 @@ mod tests {
     fn starts(text: &str) -> Vec<Option<usize>> {
         let doc = Doc::new(text);
         find(&doc).iter().map(|h| h.map(|h| h.start)).collect()
+    }
+
+    /// [`first_heading`] as it was written first: each needle searched on its own, the
+    /// earliest kept.
+    fn first_heading_plain(
+        doc: &Doc,
+        norm: &Norm,
+        k: usize,
+        cursor: usize,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for needle in &heading_needles()[k] {
+            let mut from = cursor;
+            while let Some(i) = norm.find(needle, from) {
+                let start = norm.doc_index(i, doc.len());
+                if is_heading_start(doc, start) {
+                    let end = norm.doc_index(i + needle.len() - 1, doc.len()) + 1;
+                    if best.is_none_or(|(s, _)| i < s) {
+                        best = Some((i, end));
+                    }
+                    break;
+                }
+                from = i + 1;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn one_scan_is_each_needle_searched() {
+        let texts = [
+            "一、总体情况\n甲\n  二、主动公开政府信息情况\n三 收到和处理政府信息公开申请情况\n## 四.政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n无",
+            "序。一、总体情况甲二、主动公开政府信息情况乙三、收到和处理政府信息公开申请情况丙四、政府信息公开行政复议、行政诉讼情况丁五、存在的主要问题及改进情况戊六、其他需要报告的事项无",
+            "包括总体情况、主动公开政府信息情况。\n（二）主动公开政府信息情况\n二、行政机关主动公开政府信息情况\n二、主动公开情况",
+            "一一、总体情况 第一、总体情况 十一、总体情况\n一、總體情況\n二、主动公开\n三、依申请公开情况",
+            "",
+        ];
+        for t in texts {
+            let doc = Doc::new(t);
+            let norm = Norm::new(&doc, 0, doc.len());
+            for k in 0..6 {
+                for from in 0..=norm.chars.len() + 1 {
+                    assert_eq!(
+                        first_heading(&doc, &norm, k, from),
+                        first_heading_plain(&doc, &norm, k, from),
+                        "{t} {k} {from}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clean_drops_page_numbers_and_blank_edges() {
+        let plain = |text: &str| {
+            let lines: Vec<&str> = text.lines().filter(|l| !is_page_number(l.trim())).collect();
+            lines.join("\n").trim().to_string()
+        };
+        for t in [
+            "",
+            "\n\n  甲\n- 2 -\n乙 \n\n",
+            "甲\r\n乙\n\n丙",
+            "第 3 页\n",
+            "甲\n— ３ —\n第12页\n-\n第页\n 7 \n- 12345 -\n乙",
+            "  \u{3000}甲\u{3000}  ",
+        ] {
+            assert_eq!(clean(t), plain(t), "{t:?}");
+        }
     }
 
     #[test]

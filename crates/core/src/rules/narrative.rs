@@ -483,8 +483,9 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
         "均无",
         "没有",
     ];
+    let blooms = neg.map(scan::bloom);
     for sent in cx.sentences() {
-        if !neg.iter().any(|n| sent.has(n)) {
+        if !neg.iter().zip(&blooms).any(|(n, m)| sent.has_bloom(n, *m)) {
             continue;
         }
         let s = sent.text;

@@ -3,6 +3,7 @@
 //! the WASM build small.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::model::Report;
 use crate::text::{fold_width, parse_chinese_number};
@@ -14,8 +15,9 @@ pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     /// The text with line breaks removed, for fast keyword tests (borrowed when it has none).
     pub flat: Cow<'a, str>,
-    /// The same as chars, for positions.
-    pub chars: Vec<char>,
+    /// The same as chars, for positions: made on first use (see [`Sentence::chars`]), since
+    /// most sentences hold none of the keywords the rules read numbers after.
+    chars: OnceCell<Vec<char>>,
     /// One bit per character class: a keyword whose bits are not all here is not here.
     bloom: u128,
 }
@@ -37,6 +39,11 @@ pub(crate) fn bloom(kw: &str) -> u128 {
 }
 
 impl Sentence<'_> {
+    /// [`Sentence::flat`] as chars.
+    pub(crate) fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| self.flat.chars().collect())
+    }
+
     /// Whether the sentence contains `kw` (across wrapped lines).
     pub(crate) fn has(&self, kw: &str) -> bool {
         self.has_bloom(kw, bloom(kw))
@@ -54,24 +61,19 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
     for (k, text) in &report.sections {
         for s in sentences(text) {
             // PDF text wraps lines inside sentences: read across the breaks.
-            let mut chars = Vec::with_capacity(s.len() / 2);
-            let mut bloom = 0;
-            for c in s.chars() {
-                if c != '\n' && c != '\r' {
-                    chars.push(c);
-                    bloom |= bit(c);
-                }
-            }
-            let flat = if s.contains(['\n', '\r']) {
+            let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
+            let flat = if s.as_bytes().iter().any(is_break) {
+                // Line breaks are ASCII bytes, never inside a multi-byte char.
                 Cow::Owned(s.split(['\n', '\r']).collect())
             } else {
                 Cow::Borrowed(s)
             };
+            let bloom = flat.chars().fold(0, |m, c| m | bit(c));
             out.push(Sentence {
                 section: k.as_str(),
                 text: s,
                 flat,
-                chars,
+                chars: OnceCell::new(),
                 bloom,
             });
         }
@@ -282,7 +284,6 @@ pub(crate) fn numbers_after<'a>(
         if only.is_some_and(|o| o != s.section) {
             continue;
         }
-        let chars = &s.chars;
         if !keywords
             .iter()
             .zip(&kw_blooms)
@@ -294,7 +295,13 @@ pub(crate) fn numbers_after<'a>(
         {
             continue;
         }
-        for kw in keywords {
+        let chars = s.chars();
+        // A keyword the sentence lacks has no occurrence to scan for.
+        for (kw, _) in keywords
+            .iter()
+            .zip(&kw_blooms)
+            .filter(|(k, m)| s.has_bloom(k, **m))
+        {
             let n = kw.chars().count();
             for at in find_all(chars, kw) {
                 if let Some((value, _)) = number_after(chars, at + n, window, units) {
@@ -327,8 +334,11 @@ pub(crate) struct Breakdown<'a> {
 pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
     let mut out = Vec::new();
     for sent in sents {
+        if !sent.has("其中") {
+            continue;
+        }
         let s = sent.text;
-        let chars = &sent.chars;
+        let chars = sent.chars();
         for at in find_all(chars, "其中") {
             // The total: number + unit right before "（其中" / "，其中" / "(其中".
             let mut k = at;
@@ -459,6 +469,20 @@ mod tests {
         assert_eq!(got, ["一是公开", "二是答复", "三", "四", "五", "六\n七"]);
         assert_eq!(sentences("").count(), 0);
         assert_eq!(sentences("。；\n\n").count(), 0);
+    }
+
+    #[test]
+    fn bloom_bit_is_bit_k() {
+        for c in ['\0', 'a', '件', '申', '\u{FFFF}', '\u{10FFFF}', '。'] {
+            let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
+            assert_eq!(bit(c), 1u128 << k, "{c:?}");
+        }
+        for u in (0..0x11_0000u32).step_by(97) {
+            if let Some(c) = char::from_u32(u) {
+                let k = u.wrapping_mul(0x9E37_79B1) >> 25;
+                assert_eq!(bit(c), 1u128 << k);
+            }
+        }
     }
 
     #[test]

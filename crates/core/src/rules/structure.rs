@@ -186,8 +186,8 @@ fn s_01(cx: &Context, out: &mut Vec<Finding>) {
 
 /// "共N部分" / "分为N个部分" / "由…N个部分组成" in the text.
 fn stated_parts<'a>(sents: &[&scan::Sentence<'a>]) -> Option<(i64, &'a str)> {
-    for sent in sents {
-        let (s, chars) = (sent.text, &sent.chars);
+    for sent in sents.iter().filter(|s| s.has("部分")) {
+        let (s, chars) = (sent.text, sent.chars());
         for at in scan::find_all(chars, "部分") {
             // Number right before 部分 (optionally with 个).
             let mut end = at;
@@ -594,13 +594,11 @@ fn s_10(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     for sent in cx.sentences() {
-        let (s, chars) = (sent.text, &sent.chars);
-        let connector = chars
-            .iter()
-            .any(|c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～'));
-        if !sent.has("月") || !sent.has("日") || !connector {
+        let connector = |c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～');
+        if !sent.has("月") || !sent.has("日") || !sent.flat.contains(connector) {
             continue;
         }
+        let (s, chars) = (sent.text, sent.chars());
         {
             let mut i = 0;
             while i < chars.len() {

@@ -7,14 +7,20 @@ use super::doc::Doc;
 use super::tokens::{Field, Group};
 use crate::finding::{Finding, Severity};
 use crate::import::split::{Reading, SplitOptions};
-use crate::model::{CellValue, ExtraRow};
+use crate::model::{CellValue, ExtraRow, TemplateId};
+use crate::template::{self, CellDef};
 
 /// Most I-01 findings reported one by one (a garbage input must not flood the user).
 const MAX_I01: usize = 50;
 
-#[derive(Default)]
+/// Where the readers write: every template cell by its index in the template's `cells` (a
+/// report has some 200 cells; their keys are built once per program, not per import).
 pub struct Sink {
-    pub cells: BTreeMap<String, CellValue>,
+    /// The template's cells, whose index names a cell here.
+    defs: &'static [CellDef],
+    /// Indexes of `defs` in key order.
+    order: &'static [usize],
+    values: Vec<Option<CellValue>>,
     pub findings: Vec<Finding>,
     pub extra_rows: Vec<ExtraRow>,
     pub units: BTreeMap<String, String>,
@@ -26,8 +32,52 @@ pub struct Sink {
 }
 
 impl Sink {
+    pub fn new(t: TemplateId) -> Sink {
+        let defs = template::get(t).cells();
+        Sink {
+            defs,
+            order: key_order(t),
+            values: vec![None; defs.len()],
+            findings: Vec::new(),
+            extra_rows: Vec::new(),
+            units: BTreeMap::new(),
+            seen_rows: BTreeSet::new(),
+            split_opts: SplitOptions::default(),
+            i01: 0,
+        }
+    }
+
+    /// The key of cell `id` (its index in the template's cells).
+    pub fn key(&self, id: usize) -> &'static str {
+        self.defs.get(id).map_or("", |d| d.key.as_str())
+    }
+
+    /// Whether cell `id` has a value.
+    pub fn has(&self, id: usize) -> bool {
+        self.values.get(id).is_some_and(Option::is_some)
+    }
+
+    pub fn set(&mut self, id: usize, v: CellValue) {
+        if let Some(slot) = self.values.get_mut(id) {
+            *slot = Some(v);
+        }
+    }
+
+    /// The cells read, by key (taken out of the sink). Taken in key order, so that the map is
+    /// built in one pass without sorting.
+    pub fn take_cells(&mut self) -> BTreeMap<String, CellValue> {
+        let mut values = std::mem::take(&mut self.values);
+        self.order
+            .iter()
+            .filter_map(|&id| {
+                let v = values.get_mut(id)?.take()?;
+                Some((self.key(id).to_string(), v))
+            })
+            .collect()
+    }
+
     /// Sets one cell from its source text; a text that is neither number nor mark is I-03.
-    pub fn put(&mut self, doc: &Doc, key: String, f: &Field) {
+    pub fn put(&mut self, doc: &Doc, id: usize, f: &Field) {
         let v = if f.empty {
             CellValue::Blank
         } else {
@@ -35,16 +85,20 @@ impl Sink {
         };
         if let CellValue::Text(t) = &v {
             if !v.is_mark() {
-                self.findings
-                    .push(crate::import::not_a_number(&key, t, doc.source(f.start)));
+                self.findings.push(crate::import::not_a_number(
+                    self.key(id),
+                    t,
+                    doc.source(f.start),
+                ));
             }
         }
-        self.cells.insert(key, v);
+        self.set(id, v);
     }
 
     /// Sets a row from a split reading; columns the text does not fix get an I-02 each.
-    pub fn put_reading(&mut self, doc: &Doc, keys: &[String], g: &Group, r: &Reading) {
-        for (i, key) in keys.iter().enumerate() {
+    pub fn put_reading(&mut self, doc: &Doc, ids: &[usize], g: &Group, r: &Reading) {
+        for (i, &id) in ids.iter().enumerate() {
+            let key = self.key(id);
             let v = r.values.get(i).cloned().unwrap_or(CellValue::Blank);
             let mut alts: Vec<CellValue> = Vec::new();
             for alt in &r.alternatives {
@@ -65,27 +119,27 @@ impl Sink {
                         v.display()
                     ),
                 )
-                .with_cells([key.clone()])
+                .with_cells([key.to_string()])
                 .with_source(doc.source(g.start()))
                 .with_text(text);
                 alts.truncate(20);
                 f.alternatives = alts;
                 self.findings.push(f);
             }
-            self.cells.insert(key.clone(), v);
+            self.set(id, v);
         }
     }
 
     /// A cell read as blank only because of its position (leading empty fields): I-02 with 0 as
     /// the other reading.
-    pub fn doubtful_blank(&mut self, doc: &Doc, key: &str, at: usize) {
+    pub fn doubtful_blank(&mut self, doc: &Doc, id: usize, at: usize) {
         let mut f = Finding::new(
             "I-02",
             Severity::Warning,
             "按位置为空白，也可能是表头合并单元格造成的错位（或为 0）",
             "blank by position; may be a shift caused by merged header cells (or 0)",
         )
-        .with_cells([key.to_string()])
+        .with_cells([self.key(id).to_string()])
         .with_source(doc.source(at))
         .with_text("");
         f.alternatives = vec![CellValue::Int(0)];
@@ -98,7 +152,7 @@ impl Sink {
         &mut self,
         doc: &Doc,
         g: &Group,
-        keys: &[String],
+        ids: std::ops::Range<usize>,
         span: &[char],
         official: &str,
     ) {
@@ -110,7 +164,7 @@ impl Sink {
                 format!("行标题“{written}”与模板“{official}”不一致"),
                 format!("row label \"{written}\" differs from the template's \"{official}\""),
             )
-            .with_cells(keys.to_vec())
+            .with_cells(ids.map(|id| self.key(id).to_string()))
             .with_source(doc.source(g.start()))
             .with_text(written),
         );
@@ -121,7 +175,7 @@ impl Sink {
     pub fn lost_cell(
         &mut self,
         doc: &Doc,
-        key: &str,
+        id: usize,
         lost: &Field,
         row: &Group,
         alts: Vec<CellValue>,
@@ -133,7 +187,7 @@ impl Sink {
             format!("该行少一个单元格，取表格上方游离的数字 {} 补入；位置不确定：“{text}”", lost.text),
             format!("row one cell short: took the value {} floating above the table; its column is not certain: \"{text}\"", lost.text),
         )
-        .with_cells([key.to_string()])
+        .with_cells([self.key(id).to_string()])
         .with_source(doc.source(lost.start))
         .with_text(text);
         f.alternatives = alts;
@@ -192,6 +246,22 @@ impl Sink {
             format!("{what_en} not found"),
         ));
     }
+}
+
+/// The indexes of a template's cells in the order of their keys, computed once per template.
+fn key_order(t: TemplateId) -> &'static [usize] {
+    use std::sync::OnceLock;
+    static ORDER: [OnceLock<Vec<usize>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let k = match t {
+        TemplateId::V2019 => 0,
+        TemplateId::V2021 => 1,
+    };
+    ORDER[k].get_or_init(|| {
+        let defs = template::get(t).cells();
+        let mut ids: Vec<usize> = (0..defs.len()).collect();
+        ids.sort_by_key(|&i| defs[i].key.as_str());
+        ids
+    })
 }
 
 /// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first

@@ -5,11 +5,11 @@ use crate::finding::Source;
 use crate::text::{fold_traditional, fold_width, is_label_punct};
 
 /// The text as characters; positions are char indexes.
-pub struct Doc {
+pub struct Doc<'t> {
     pub chars: Vec<char>,
     /// The text itself, and the byte offset of each char (plus the end), so that slices are
-    /// copies of bytes rather than re-encoded chars.
-    text: String,
+    /// the text's own bytes rather than re-encoded chars.
+    text: &'t str,
     byte_at: Vec<usize>,
     line_starts: Vec<usize>,
     /// The whole text normalised (see [`Norm`]) and each normalised char's index in `chars`.
@@ -17,20 +17,20 @@ pub struct Doc {
     norm_orig: Vec<usize>,
 }
 
-impl Doc {
-    pub fn new(text: &str) -> Doc {
-        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2);
-        let mut byte_at: Vec<usize> = Vec::with_capacity(text.len() / 2 + 1);
-        for (b, c) in text.char_indices() {
+impl<'t> Doc<'t> {
+    /// Reads the text once: its chars, their offsets, the line starts and the normalised view.
+    pub fn new(text: &'t str) -> Doc<'t> {
+        // Counting the chars first (a fast pass over the bytes) sizes every list at once.
+        let n = text.chars().count();
+        let mut chars: Vec<char> = Vec::with_capacity(n);
+        let mut byte_at: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut norm_chars = Vec::with_capacity(n);
+        let mut norm_orig = Vec::with_capacity(n);
+        let mut line_starts = vec![0];
+        let mut fold = Folder::default();
+        for (i, (b, c)) in text.char_indices().enumerate() {
             chars.push(c);
             byte_at.push(b);
-        }
-        byte_at.push(text.len());
-        let mut line_starts = vec![0];
-        let mut norm_chars = Vec::with_capacity(chars.len());
-        let mut norm_orig = Vec::with_capacity(chars.len());
-        let mut fold = Folder::default();
-        for (i, &c) in chars.iter().enumerate() {
             // CJK ideographs (most of a report) are neither space nor punctuation.
             let c = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
                 fold_traditional(c)
@@ -47,9 +47,10 @@ impl Doc {
             norm_chars.push(c);
             norm_orig.push(i);
         }
+        byte_at.push(text.len());
         Doc {
             chars,
-            text: text.to_string(),
+            text,
             byte_at,
             line_starts,
             norm_chars,
@@ -104,7 +105,7 @@ pub struct Norm<'a> {
 
 impl<'a> Norm<'a> {
     /// The view of the doc's chars `start..end`.
-    pub fn new(doc: &'a Doc, start: usize, end: usize) -> Norm<'a> {
+    pub fn new(doc: &'a Doc<'_>, start: usize, end: usize) -> Norm<'a> {
         let end = end.min(doc.len());
         let start = start.min(end);
         let a = doc.norm_orig.partition_point(|&o| o < start);

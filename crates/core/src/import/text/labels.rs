@@ -52,7 +52,7 @@ impl CharSet {
 /// One normalised form a row may be written as.
 pub struct Cand {
     pub chars: Vec<char>,
-    set: CharSet,
+    pub(super) set: CharSet,
 }
 
 impl Cand {
@@ -71,7 +71,7 @@ pub struct Probe<'a> {
 }
 
 /// How far back from the values a fuzzy label match may start.
-const WINDOW: usize = 60;
+pub(super) const WINDOW: usize = 60;
 
 impl<'a> Probe<'a> {
     pub fn new(label: &'a [char]) -> Probe<'a> {
@@ -104,6 +104,9 @@ pub fn candidates(row: &RowDef) -> Vec<Cand> {
 /// candidate ends (the label nearest the values wins): when the text before a group holds
 /// several row labels (a PDF puts a row's label after its numbers), the one ending last is this
 /// group's.
+///
+/// This is the plain form, one row at a time; the importer scores every row at once with
+/// `index::RowIndex::score`, which gives the same results.
 pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
     let label = probe.label;
     if label.is_empty() {
@@ -115,63 +118,83 @@ pub fn score_at(probe: &Probe, cands: &[Cand]) -> (i32, usize) {
             continue;
         }
         if let Some(end) = rfind(label, &c.chars) {
-            let near_end = if end == label.len() { 3 } else { 0 };
-            let long = (c.chars.len() / 4).min(3) as i32;
-            best = best.max((STRONG + near_end + long, end));
+            best = best.max(exact(label, c, end));
         }
     }
     if best.0 > 0 {
         return best;
     }
-    let last = label.last().copied();
-    for c in cands {
-        let c_set = &c.set;
-        let c = &c.chars;
-        if c.len() >= 6 {
-            // Every pattern char absent from the window costs an edit: when those alone
-            // exceed the allowed distance, the DP cannot accept.
-            let mut missing = 0;
-            let possible = c_set.missing_in(&probe.window) * 4 <= c.len()
-                && c.iter().all(|&p| {
-                    if !probe.window.may_have(p) {
-                        missing += 1;
-                    }
-                    missing * 4 <= c.len()
-                });
-            if possible {
-                let (d, end) = semi_global_distance_at(c, c_set, label);
-                if d * 4 <= c.len() {
-                    best = best.max((FUZZY, end));
+    for c in cands.iter().filter(|c| c.chars.len() >= 6) {
+        // Every pattern char absent from the window costs an edit: when those alone
+        // exceed the allowed distance, the DP cannot accept.
+        let mut missing = 0;
+        let possible = c.set.missing_in(&probe.window) * 4 <= c.chars.len()
+            && c.chars.iter().all(|&p| {
+                if !probe.window.may_have(p) {
+                    missing += 1;
                 }
-            }
-            // The text ends with the start of a label wrapped onto the next line — more than
-            // a group label (`（六）其他处理`) that several rows share: past the list number.
-            if last.is_some_and(|l| c_set.may_have(l)) {
-                let k = (1..c.len())
-                    .rev()
-                    .find(|&k| last == Some(c[k - 1]) && label.ends_with(&c[..k]))
-                    .unwrap_or(0);
-                let shared = c
-                    .iter()
-                    .position(|x| x.is_ascii_digit())
-                    .map_or(0, |d| d + 1);
-                if k >= 4 && k > shared && k * 3 >= c.len() {
-                    best = best.max((FUZZY, label.len()));
-                }
-            }
-        }
+                missing * 4 <= c.chars.len()
+            });
+        best = best.max(fuzzy(label, c, possible));
     }
     if best.0 > 0 {
         return best;
     }
-    if label.len() >= 3
-        && cands
-            .iter()
-            .any(|c| c.set.may_contain(&probe.all) && find(&c.chars, label).is_some())
-    {
+    if label.len() >= 3 && cands.iter().any(|c| fragment(probe, c)) {
         return (FRAGMENT, label.len());
     }
     (0, 0)
+}
+
+/// The score of candidate `c` found in `label`, its last occurrence ending at `end`.
+pub(super) fn exact(label: &[char], c: &Cand, end: usize) -> (i32, usize) {
+    let near_end = if end == label.len() { 3 } else { 0 };
+    let long = (c.chars.len() / 4).min(3) as i32;
+    (STRONG + near_end + long, end)
+}
+
+/// The fuzzy tests of [`score_at`] for a candidate of 6 chars or more: a match within an edit
+/// distance of a quarter of its length (tried only when `possible`: the caller has ruled out
+/// that the chars the window lacks already exceed that), or the label ending with the start of
+/// the candidate, wrapped onto the next line.
+pub(super) fn fuzzy(label: &[char], c: &Cand, possible: bool) -> (i32, usize) {
+    let c_set = &c.set;
+    let c = &c.chars;
+    let mut best = (0, 0);
+    if possible {
+        let (d, end) = semi_global_distance_at(c, c_set, label);
+        if d * 4 <= c.len() {
+            best = (FUZZY, end);
+        }
+    }
+    // The text ends with the start of a label wrapped onto the next line — more than
+    // a group label (`（六）其他处理`) that several rows share: past the list number.
+    let last = label.last().copied();
+    if last.is_some_and(|l| c_set.may_have(l)) {
+        let k = (1..c.len())
+            .rev()
+            .find(|&k| last == Some(c[k - 1]) && label.ends_with(&c[..k]))
+            .unwrap_or(0);
+        if k >= wrap_min(c) {
+            best = best.max((FUZZY, label.len()));
+        }
+    }
+    best
+}
+
+/// How long a start of candidate `c` ending the label must be to count as a wrapped label
+/// (see [`fuzzy`]): 4 chars or more, past the list number, a third of the candidate.
+pub(super) fn wrap_min(c: &[char]) -> usize {
+    let shared = c
+        .iter()
+        .position(|x| x.is_ascii_digit())
+        .map_or(0, |d| d + 1);
+    4.max(shared + 1).max(c.len().div_ceil(3))
+}
+
+/// The probe's whole label is a piece of candidate `c` (a wrapped line).
+fn fragment(probe: &Probe, c: &Cand) -> bool {
+    c.set.may_contain(&probe.all) && find(&c.chars, probe.label).is_some()
 }
 
 /// End index (exclusive) of the last occurrence of `needle` in `hay`.

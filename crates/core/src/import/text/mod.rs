@@ -5,6 +5,7 @@
 
 pub mod cells;
 pub mod doc;
+pub mod index;
 pub mod labels;
 mod s2;
 mod s3;
@@ -64,7 +65,7 @@ pub fn import(text: &str) -> Imported {
         (None, None) => (0, doc.len()),
     };
     let template = detect_template(&doc, table_span, meta.year);
-    let mut sink = cells::Sink::default();
+    let mut sink = cells::Sink::new(template);
     // Figures the prose states (before the tables) help the splitter choose among readings.
     let prose_end = areas.s2.or(areas.s3).map_or(doc.len(), |a| a.0);
     sink.split_opts.hints = super::split::prose_hints(doc.slice_str(0, prose_end), template);
@@ -94,13 +95,18 @@ pub fn import(text: &str) -> Imported {
                 }
                 tables::read_s2(&doc, &mut sink, template, &groups);
                 tables::blank_rows(&mut sink, template, 2, &norm);
+                let specs = tables::specs(template, 2);
+                // A row has something when it got values or any cell of its key has one.
+                let has = |sink: &cells::Sink, row_key: &str| {
+                    sink.seen_rows.contains(row_key)
+                        || specs
+                            .iter()
+                            .filter(|s| s.row_key == row_key)
+                            .any(|s| s.cells().any(|id| sink.has(id)))
+                };
                 for t in crate::template::get(template).section_tables(2) {
-                    let has = |r: &crate::template::RowDef| {
-                        let row = format!("s2.{}", r.key);
-                        sink.seen_rows.contains(row.as_str())
-                            || sink.cells.keys().any(|c| c.starts_with(&format!("{row}.")))
-                    };
-                    if !groups.is_empty() && !t.rows.iter().any(has) {
+                    let mut rows = specs.iter().filter(|s| std::ptr::eq(s.table, t));
+                    if !groups.is_empty() && !rows.any(|s| has(&sink, s.row_key)) {
                         sink.missing(&format!("{}表格", t.caption), &format!("table {}", t.id));
                     }
                 }
@@ -111,8 +117,10 @@ pub fn import(text: &str) -> Imported {
             }
             _ => tables::read_s4(&doc, &mut sink, template, &groups),
         }
-        let prefix = ["s2.", "s3.", "s4."][k];
-        any_table[k] = !groups.is_empty() || sink.cells.keys().any(|c| c.starts_with(prefix));
+        any_table[k] = !groups.is_empty()
+            || tables::specs(template, k as u8 + 2)
+                .iter()
+                .any(|s| s.cells().any(|id| sink.has(id)));
     }
     for (k, (zh, en)) in [
         ("主动公开政府信息情况表格", "section 2 tables"),
@@ -146,7 +154,7 @@ pub fn import(text: &str) -> Imported {
         1..=3 => tables[k - 1],
         _ => None,
     });
-    report.cells = sink.cells;
+    report.cells = sink.take_cells();
     report.units = sink.units;
     report.extra_rows = sink.extra_rows;
     Imported {

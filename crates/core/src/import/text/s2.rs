@@ -6,7 +6,7 @@
 use super::cells::{trim_fields, Sink};
 use super::doc::{norm_chars, Doc};
 use super::labels::{self, FUZZY};
-use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
+use super::tables::{row_index, specs, write, Placed, RowSpec, MAX_GROUPS};
 use super::tokens::{Field, Group};
 use crate::model::{CellValue, TemplateId};
 use crate::template;
@@ -61,6 +61,10 @@ fn is_row_label(s: &[char]) -> bool {
 /// Section 2: each group to the row its label names.
 pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let specs = specs(t, 2);
+    let Some(index) = row_index(t, 2) else {
+        return;
+    };
+    let mut scorer = index.scorer();
     let words = s2_header_words();
     let mut taken = vec![false; specs.len()];
     let mut placed = Vec::new();
@@ -69,11 +73,11 @@ pub fn read_s2(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         sink.unplaced(doc, g, "s2");
     }
     for g in groups.iter().take(MAX_GROUPS) {
-        let probe = labels::Probe::new(&g.label);
-        let best = specs
-            .iter()
+        let best = scorer
+            .score(&g.label)
+            .into_iter()
             .enumerate()
-            .map(|(i, s)| (labels::score_at(&probe, &s.cands).0, i))
+            .map(|(i, s)| (s.0, i))
             .filter(|(sc, i)| *sc >= FUZZY && !taken[*i])
             .max_by_key(|(sc, i)| (*sc, std::cmp::Reverse(*i)));
         if let Some((_, i)) = best {
@@ -165,9 +169,9 @@ fn fill_lost_cells<'g>(
             _ => (0..n).find(|&q| agree(q) == best).unwrap_or(n / 2),
         };
         chosen = Some(pos);
-        let keys = s.keys();
-        for (key, f) in keys.iter().zip(with(pos)) {
-            sink.put(doc, key.clone(), f);
+        let ids: Vec<usize> = s.cells().collect();
+        for (&id, f) in ids.iter().zip(with(pos)) {
+            sink.put(doc, id, f);
         }
         sink.seen_rows.insert(s.row_key);
         let mut alts: Vec<CellValue> = (0..n)
@@ -177,8 +181,8 @@ fn fill_lost_cells<'g>(
         alts.dedup();
         let here = CellValue::parse(lost_field.text);
         alts.retain(|a| *a != here);
-        if let Some(key) = keys.get(pos) {
-            sink.lost_cell(doc, key, lost_field, p.group, alts);
+        if let Some(&id) = ids.get(pos) {
+            sink.lost_cell(doc, id, lost_field, p.group, alts);
         }
     }
     keep

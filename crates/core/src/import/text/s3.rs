@@ -4,8 +4,9 @@
 
 use super::cells::{trim_fields, Sink};
 use super::doc::{norm_static, Doc};
+use super::index::Scorer;
 use super::labels::{self, FRAGMENT, FUZZY, STRONG};
-use super::tables::{specs, write, Placed, RowSpec, MAX_GROUPS};
+use super::tables::{row_index, specs, write, Placed, MAX_GROUPS};
 use super::tokens::Group;
 use crate::model::{CellValue, TemplateId};
 
@@ -33,15 +34,10 @@ const S3_COLS: usize = 7;
 
 /// `next` continues `prev` when both are separated numbers, together exactly one row, and the
 /// text between them names no row (`…只计这一情 447 7 0` / `形，不计其他情形） 0 0 0 454`).
-fn wrapped_row(prev: &Group, next: &Group, specs: &[RowSpec]) -> bool {
+fn wrapped_row(prev: &Group, next: &Group, scorer: &mut Scorer) -> bool {
     let count = |g: &Group| g.fields.iter().filter(|f| !f.empty).count();
     let (a, b) = (count(prev), count(next));
-    a > 1 && b > 1 && a + b == S3_COLS && {
-        let probe = labels::Probe::new(&next.label);
-        specs
-            .iter()
-            .all(|s| labels::score_at(&probe, &s.cands).0 < FUZZY)
-    }
+    a > 1 && b > 1 && a + b == S3_COLS && scorer.score(&next.label).iter().all(|s| s.0 < FUZZY)
 }
 
 /// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
@@ -107,6 +103,10 @@ fn strip_subtotal_column<'a>(
 /// Section 3: groups aligned to the rows in order, anchored by their labels.
 pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let specs = specs(t, 3);
+    let Some(index) = row_index(t, 3) else {
+        return;
+    };
+    let mut scorer = index.scorer();
     let stripped = strip_subtotal_column(doc, sink, groups);
     let groups = stripped.as_deref().unwrap_or(groups);
     // A group of 14, 21 … values with no blank is several rows on one line.
@@ -126,7 +126,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
                     unit: None,
                 });
             }
-        } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, specs)) {
+        } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, &mut scorer)) {
             // A row whose numbers wrapped around a piece of its label.
             prev.fields
                 .extend(g.fields.iter().filter(|x| !x.empty).cloned());
@@ -144,16 +144,9 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // Of several row labels in one stretch of text, the one nearest the group counts: the last
     // one in the text before it, the first one in the text after it. The others are leftovers
     // of neighbouring rows.
-    let raw = |label: &[char]| -> Vec<(i32, usize)> {
-        let probe = labels::Probe::new(label);
-        specs
-            .iter()
-            .map(|s| labels::score_at(&probe, &s.cands))
-            .collect()
-    };
     // Each group's label scored against every row once; the line label and the text after a
     // group are often the very same text, and then reuse these.
-    let raw_label: Vec<Vec<(i32, usize)>> = gs.iter().map(|g| raw(&g.label)).collect();
+    let raw_label: Vec<Vec<(i32, usize)>> = gs.iter().map(|g| scorer.score(&g.label)).collect();
     let scored = |at: &[(i32, usize)], nearest_is_last: bool| -> Vec<i32> {
         let ends = at.iter().filter(|(v, _)| *v >= FUZZY).map(|(_, e)| *e);
         let near = if nearest_is_last {
@@ -177,7 +170,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             if g.line_label.len() == g.label.len() {
                 best(at)
             } else {
-                best(&raw(&g.line_label))
+                best(&scorer.score(&g.line_label))
             }
         })
         .collect();
@@ -189,7 +182,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
                 let after = if cut == next.label.len() {
                     scored(&raw_label[i + 1], false)
                 } else {
-                    scored(&raw(&next.label[..cut]), false)
+                    scored(&scorer.score(&next.label[..cut]), false)
                 };
                 for (v, a) in sc.iter_mut().zip(after) {
                     *v = (*v).max(a - 2);
@@ -272,7 +265,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             (Some(j), _) => {
                 filled[j] = true;
                 if let Some(span) = labels::typo_span(&g.label, norm_static(specs[j].row.label)) {
-                    sink.label_typo(doc, g, specs[j].keys(), &span, specs[j].row.label);
+                    sink.label_typo(doc, g, specs[j].cells(), &span, specs[j].row.label);
                 }
                 placed.push(Placed { spec: j, group: g });
             }

@@ -8,11 +8,13 @@ pub use super::s3::read_s3;
 
 use super::cells::{trim_fields, Sink};
 use super::doc::{norm_static, Doc, Norm};
+use super::index::RowIndex;
 use super::labels::{candidates, Cand};
 use super::tokens::{Field, Group};
 use crate::import::split::{self, RawRow};
 use crate::model::TemplateId;
 use crate::template::{self, Kind, RowDef, TableDef};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// One template row with what is needed to match and fill it.
@@ -22,13 +24,14 @@ pub(super) struct RowSpec {
     pub(super) cands: Vec<Cand>,
     /// `prefix.row` (as in `Sink::seen_rows`); built once per program (see [`specs`]).
     pub(super) row_key: &'static str,
-    /// The cell keys of the row, one per column.
-    cell_keys: Vec<String>,
+    /// The row's cells, one per column, by their index in the template's `cells` (see
+    /// `cells::Sink`).
+    cells: Range<usize>,
 }
 
 impl RowSpec {
-    pub(super) fn keys(&self) -> &[String] {
-        &self.cell_keys
+    pub(super) fn cells(&self) -> Range<usize> {
+        self.cells.clone()
     }
     fn kinds(&self) -> Vec<Kind> {
         self.table.columns.iter().map(|c| c.kind).collect()
@@ -38,27 +41,45 @@ impl RowSpec {
 /// The rows of a template's section tables, built once per (template, section): label
 /// normalisation and key formatting would otherwise be redone on every import.
 pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
-    static CACHE: OnceLock<[Vec<RowSpec>; 6]> = OnceLock::new();
+    sections(t, section).map_or(&[], |s| &s.0)
+}
+
+/// The label index of [`specs`]`(t, section)`, row for row.
+pub(super) fn row_index(t: TemplateId, section: u8) -> Option<&'static RowIndex> {
+    sections(t, section).map(|s| &s.1)
+}
+
+fn sections(t: TemplateId, section: u8) -> Option<&'static (Vec<RowSpec>, RowIndex)> {
+    static CACHE: OnceLock<[(Vec<RowSpec>, RowIndex); 6]> = OnceLock::new();
     let all = CACHE.get_or_init(|| {
-        let build = |t: TemplateId, section: u8| -> Vec<RowSpec> {
-            template::get(t)
+        let build = |t: TemplateId, section: u8| {
+            let cells = template::get(t).cells();
+            // A row's cells are consecutive in the template's cells (rows by columns).
+            let first = |table: &TableDef, row: &RowDef| {
+                cells
+                    .iter()
+                    .position(|c| std::ptr::eq(c.table, table) && std::ptr::eq(c.row, row))
+                    .unwrap_or(cells.len())
+            };
+            let specs: Vec<RowSpec> = template::get(t)
                 .section_tables(section)
                 .flat_map(|table| {
-                    table.rows.iter().map(move |row| RowSpec {
-                        row,
-                        table,
-                        cands: candidates(row),
-                        row_key: Box::leak(
-                            format!("{}.{}", table.prefix, row.key).into_boxed_str(),
-                        ),
-                        cell_keys: table
-                            .columns
-                            .iter()
-                            .map(|c| format!("{}.{}.{}", table.prefix, row.key, c.key))
-                            .collect(),
+                    table.rows.iter().map(move |row| {
+                        let from = first(table, row);
+                        RowSpec {
+                            row,
+                            table,
+                            cands: candidates(row),
+                            row_key: Box::leak(
+                                format!("{}.{}", table.prefix, row.key).into_boxed_str(),
+                            ),
+                            cells: from..(from + table.columns.len()).min(cells.len()),
+                        }
                     })
                 })
-                .collect()
+                .collect();
+            let index = RowIndex::new(specs.iter().map(|s| &s.cands[..]));
+            (specs, index)
         };
         [
             build(TemplateId::V2019, 2),
@@ -74,8 +95,8 @@ pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
         TemplateId::V2021 => 3,
     };
     match section {
-        2..=4 => &all[base + usize::from(section) - 2],
-        _ => &[],
+        2..=4 => all.get(base + usize::from(section) - 2),
+        _ => None,
     }
 }
 
@@ -95,8 +116,8 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
         sink.seen_rows.insert(s.row_key);
         let fields = trim_fields(&p.group.fields, s.table.columns.len());
         if fields.len() == s.table.columns.len() {
-            for (key, f) in s.keys().iter().zip(&fields) {
-                sink.put(doc, key.clone(), f);
+            for (id, f) in s.cells().zip(&fields) {
+                sink.put(doc, id, f);
             }
         } else if !splittable(p.group, s.table.columns.len()) {
             sink.unplaced(doc, p.group, table);
@@ -117,7 +138,8 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
         let p = &placed[*k];
         match reading {
             Some(r) if r.values.len() == specs[p.spec].table.columns.len() => {
-                sink.put_reading(doc, specs[p.spec].keys(), p.group, &r)
+                let ids: Vec<usize> = specs[p.spec].cells().collect();
+                sink.put_reading(doc, &ids, p.group, &r)
             }
             _ => sink.unplaced(doc, p.group, table),
         }
@@ -150,14 +172,13 @@ pub fn procurement_unit(norm: &Norm) -> Option<&'static str> {
 /// Rows whose label is in the area but which got no value at all: their cells are blank.
 pub fn blank_rows(sink: &mut Sink, t: TemplateId, section: u8, norm: &Norm) {
     for s in specs(t, section) {
-        let keys = s.keys();
-        if sink.seen_rows.contains(s.row_key) || keys.iter().any(|k| sink.cells.contains_key(k)) {
+        if sink.seen_rows.contains(s.row_key) || s.cells().any(|id| sink.has(id)) {
             continue;
         }
         let found = s.cands.iter().any(|c| found_label(norm, &c.chars));
         if found {
-            for k in keys {
-                sink.cells.insert(k.clone(), crate::model::CellValue::Blank);
+            for id in s.cells() {
+                sink.set(id, crate::model::CellValue::Blank);
             }
         }
     }
@@ -184,20 +205,17 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let mut fields: Vec<Field> = groups.iter().flat_map(|g| g.fields.clone()).collect();
     let total: usize = specs.iter().map(|s| s.table.columns.len()).sum();
     fields = trim_fields(&fields, total);
-    let keys: Vec<String> = specs
-        .iter()
-        .flat_map(|s| s.keys().iter().cloned())
-        .collect();
+    let ids: Vec<usize> = specs.iter().flat_map(RowSpec::cells).collect();
     if fields.len() == total {
-        for (k, f) in keys.iter().zip(&fields) {
-            sink.put(doc, k.clone(), f);
+        for (&id, f) in ids.iter().zip(&fields) {
+            sink.put(doc, id, f);
         }
         // Empty fields before the first value may be the header's merged cells rather than
         // blank cells: a whole group blank that way is flagged, with 0 as the other reading.
         let lead = fields.iter().take_while(|f| f.empty).count();
         if lead > 0 && lead < total {
-            for k in keys.iter().take(lead) {
-                sink.doubtful_blank(doc, k, fields[lead].start);
+            for &id in ids.iter().take(lead) {
+                sink.doubtful_blank(doc, id, fields[lead].start);
             }
         }
         return;
@@ -227,7 +245,7 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         .next()
         .flatten()
     {
-        Some(r) if r.values.len() == total => sink.put_reading(doc, &keys, &merged, &r),
+        Some(r) if r.values.len() == total => sink.put_reading(doc, &ids, &merged, &r),
         _ => sink.unplaced(doc, &merged, "s4"),
     }
 }

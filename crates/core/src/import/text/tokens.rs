@@ -242,6 +242,16 @@ pub fn is_page_number(t: &str) -> bool {
         && inner.chars().all(|c| fold_width(c).is_ascii_digit())
 }
 
+/// Whether text could be a page number (see [`is_page_number`]) by its chars alone: dashes,
+/// white space, 第, 页 and digits. Prose fails at its first char, without the trimming.
+pub fn page_number_chars(t: &str) -> bool {
+    t.chars().all(|c| {
+        matches!(c, '-' | '—' | '–' | '－' | '−' | '第' | '页')
+            || c.is_whitespace()
+            || fold_width(c).is_ascii_digit()
+    })
+}
+
 /// Whether a trimmed line could be a page number (see [`is_page_number`]): only its chars, and
 /// framed by dashes or by 第…页. Lines that cannot be one are rejected without building a string.
 fn may_be_page_number(t: &[char]) -> bool {
@@ -489,6 +499,7 @@ mod tests {
             // The pre-test `line` applies never rejects a page number.
             let c: Vec<char> = t.trim().chars().collect();
             assert!(!is_page_number(t) || may_be_page_number(&c), "{t:?}");
+            assert!(!is_page_number(t) || page_number_chars(t), "{t:?}");
         }
     }
 

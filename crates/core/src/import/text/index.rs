@@ -1,0 +1,393 @@
+//! Every row label form of a table, indexed by char, to score a group's label against all the
+//! rows at once. [`labels::score_at`] tries the rows one by one, each candidate form with its
+//! own search and filters; [`Scorer::score`] reads the label once, looking up each char:
+//! the forms that start there are compared (exact matches), and the forms that hold a char of
+//! the fuzzy window count it (how many of a form's chars the window lacks bounds its edit
+//! distance from below, so the bit-parallel match runs only where it can accept). The
+//! results are the same as `score_at` row by row (tested below).
+
+use super::labels::{self, Cand, FRAGMENT, WINDOW};
+use std::ops::Range;
+
+/// The row label forms of one table (a template's section), built once per program.
+pub struct RowIndex {
+    /// Every candidate form, the forms of each row together.
+    forms: Vec<Cand>,
+    /// Per form (of at most [`MAX_FAST`] chars): the places `k - 1` where the label's last char
+    /// may end a wrapped label made of the form's first `k` chars, `wrap_min <= k < len` (see
+    /// `labels::fuzzy` and `labels::wrap_min`).
+    wrap_at: Vec<u64>,
+    /// The forms of each row (indexes into `forms`).
+    rows: Vec<Range<usize>>,
+    chars: CharIds,
+    /// Per char id: the forms that start with that char.
+    starts: Vec<Vec<usize>>,
+    /// Per char id: the forms holding that char.
+    holds: Vec<Vec<Held>>,
+}
+
+/// A char held by a form.
+#[derive(Clone, Copy)]
+struct Held {
+    form: usize,
+    /// How many times.
+    count: u32,
+    /// Where: bit `p` for char `p` of the form (the first 64).
+    at: u64,
+}
+
+/// Forms longer than this are scored by the plain `labels::fuzzy` (positions are bit masks).
+const MAX_FAST: usize = 64;
+
+/// The distinct chars of the forms, numbered: a 256-bucket table on `c % 256`, each bucket a
+/// short list (a label char is looked up in one or two comparisons).
+struct CharIds {
+    /// Bucket `b` is `entries[start[b]..start[b + 1]]`.
+    start: Vec<usize>,
+    entries: Vec<(char, usize)>,
+}
+
+impl CharIds {
+    fn new(distinct: &[char]) -> CharIds {
+        let mut entries: Vec<(char, usize)> =
+            distinct.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+        entries.sort_by_key(|&(c, _)| c as usize & 255);
+        let mut start = vec![0; 257];
+        for &(c, _) in &entries {
+            start[(c as usize & 255) + 1] += 1;
+        }
+        for b in 0..256 {
+            start[b + 1] += start[b];
+        }
+        CharIds { start, entries }
+    }
+
+    fn get(&self, c: char) -> Option<usize> {
+        let b = c as usize & 255;
+        let bucket = self.entries.get(self.start[b]..self.start[b + 1])?;
+        bucket.iter().find(|e| e.0 == c).map(|e| e.1)
+    }
+}
+
+impl RowIndex {
+    /// The index of rows given by their candidate forms (see `labels::candidates`).
+    pub fn new<'a>(rows: impl IntoIterator<Item = &'a [Cand]>) -> RowIndex {
+        let mut forms = Vec::new();
+        let mut ranges = Vec::new();
+        for cands in rows {
+            let from = forms.len();
+            forms.extend(cands.iter().map(|c| Cand::new(c.chars.clone())));
+            ranges.push(from..forms.len());
+        }
+        let mut distinct: Vec<char> = forms.iter().flat_map(|f| f.chars.iter().copied()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let chars = CharIds::new(&distinct);
+        let mut starts = vec![Vec::new(); distinct.len()];
+        let mut holds: Vec<Vec<Held>> = vec![Vec::new(); distinct.len()];
+        for (f, form) in forms.iter().enumerate() {
+            if let Some(id) = form.chars.first().and_then(|&c| chars.get(c)) {
+                starts[id].push(f);
+            }
+            for (p, &c) in form.chars.iter().enumerate() {
+                let Some(id) = chars.get(c) else { continue };
+                let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
+                match holds[id].last_mut() {
+                    Some(h) if h.form == f => {
+                        h.count += 1;
+                        h.at |= bit;
+                    }
+                    _ => holds[id].push(Held {
+                        form: f,
+                        count: 1,
+                        at: bit,
+                    }),
+                }
+            }
+        }
+        let wrap_at = forms.iter().map(|f| wrap_places(&f.chars)).collect();
+        RowIndex {
+            forms,
+            wrap_at,
+            rows: ranges,
+            chars,
+            starts,
+            holds,
+        }
+    }
+
+    /// A scorer of labels against this index, its buffers reused from label to label.
+    pub fn scorer(&self) -> Scorer<'_> {
+        Scorer {
+            index: self,
+            forms: Vec::new(),
+            counted: Vec::new(),
+        }
+    }
+
+    /// [`Scorer::score`] with a scorer of its own.
+    #[cfg(test)]
+    pub fn score(&self, label: &[char]) -> Vec<(i32, usize)> {
+        self.scorer().score(label)
+    }
+}
+
+/// Scores labels against a [`RowIndex`] (see [`Scorer::score`]).
+pub struct Scorer<'i> {
+    index: &'i RowIndex,
+    /// What the current label's reading found, per form.
+    forms: Vec<FormSeen>,
+    /// Per char id: already counted in the current label's window.
+    counted: Vec<bool>,
+}
+
+impl Scorer<'_> {
+    /// [`labels::score_at`] of `label` for every row, in row order.
+    pub fn score(&mut self, label: &[char]) -> Vec<(i32, usize)> {
+        let index = self.index;
+        let mut out = vec![(0, 0); index.rows.len()];
+        if label.is_empty() {
+            return out;
+        }
+        let seen = self.read(label);
+        for (row, forms) in index.rows.iter().enumerate() {
+            let mut best = (0, 0);
+            for f in forms.clone() {
+                let end = self.forms[f].last_end;
+                if end > 0 {
+                    best = best.max(labels::exact(label, &index.forms[f], end));
+                }
+            }
+            if best.0 == 0 {
+                for f in forms.clone() {
+                    let (form, s) = (&index.forms[f], &self.forms[f]);
+                    let len = form.chars.len();
+                    if len < 6 {
+                        continue;
+                    }
+                    // Each char the window lacks is an edit (see `score_at`); the other
+                    // fuzzy test needs the label's last char in the form.
+                    let possible = (len - s.in_window as usize) * 4 <= len;
+                    if len > MAX_FAST {
+                        if possible || s.has_last {
+                            best = best.max(labels::fuzzy(label, form, possible));
+                        }
+                        continue;
+                    }
+                    if possible {
+                        let (d, end) =
+                            labels::semi_global_distance_at(&form.chars, &form.set, label);
+                        if d * 4 <= len {
+                            best = best.max((labels::FUZZY, end));
+                        }
+                    }
+                    if wrapped_start(label, &form.chars, s.last_at & index.wrap_at[f]) {
+                        best = best.max((labels::FUZZY, label.len()));
+                    }
+                }
+            }
+            if best.0 == 0
+                && label.len() >= 3
+                && forms.clone().any(|f| seen.piece_of(index, &self.forms, f))
+            {
+                best = (FRAGMENT, label.len());
+            }
+            out[row] = best;
+        }
+        out
+    }
+
+    /// Reads the label once: fills `self.forms`, and returns what concerns the whole label.
+    fn read<'l>(&mut self, label: &'l [char]) -> Seen<'l> {
+        let index = self.index;
+        let forms = &mut self.forms;
+        forms.clear();
+        forms.resize(index.forms.len(), FormSeen::default());
+        let counted = &mut self.counted;
+        counted.clear();
+        counted.resize(index.starts.len(), false);
+        let mut distinct = 0;
+        let mut unknown = false;
+        let window_from = label.len().saturating_sub(WINDOW);
+        for (i, &c) in label.iter().enumerate() {
+            let Some(id) = index.chars.get(c) else {
+                unknown = true;
+                continue;
+            };
+            for &f in &index.starts[id] {
+                if label[i..].starts_with(&index.forms[f].chars) {
+                    forms[f].last_end = i + index.forms[f].chars.len();
+                }
+            }
+            if i >= window_from && !counted[id] {
+                counted[id] = true;
+                distinct += 1u16;
+                for h in &index.holds[id] {
+                    forms[h.form].in_window += h.count;
+                    forms[h.form].distinct += 1;
+                }
+            }
+        }
+        if let Some(id) = label.last().and_then(|&c| index.chars.get(c)) {
+            for h in &index.holds[id] {
+                forms[h.form].has_last = true;
+                forms[h.form].last_at = h.at;
+            }
+        }
+        Seen {
+            label,
+            distinct,
+            unknown,
+        }
+    }
+}
+
+/// The places of a form (of at most [`MAX_FAST`] chars) where a wrapped label may end: bit
+/// `k - 1` for `wrap_min <= k < len`.
+fn wrap_places(form: &[char]) -> u64 {
+    let (lo, hi) = (
+        labels::wrap_min(form).max(1) - 1,
+        form.len().saturating_sub(1),
+    );
+    if lo >= hi || form.len() > MAX_FAST {
+        return 0;
+    }
+    (u64::MAX >> (64 - hi)) & (u64::MAX << lo)
+}
+
+/// The wrapped-label test of `labels::fuzzy` for a form of at most [`MAX_FAST`] chars: the
+/// label ends with the form's first `p + 1` chars for a bit `p` of `at` (the places of the
+/// label's last char in the form, among [`wrap_places`]).
+fn wrapped_start(label: &[char], form: &[char], mut at: u64) -> bool {
+    while at != 0 {
+        let p = 63 - at.leading_zeros() as usize;
+        if label.ends_with(&form[..=p]) {
+            return true;
+        }
+        at &= !(1u64 << p);
+    }
+    false
+}
+
+/// What one reading of a label found, per form.
+#[derive(Clone, Copy, Default)]
+struct FormSeen {
+    /// The end of the form's last exact occurrence (0: none; a form has 2 chars or more).
+    last_end: usize,
+    /// How many of the form's chars (with repeats) the fuzzy window holds.
+    in_window: u32,
+    /// How many distinct chars of the window the form holds.
+    distinct: u16,
+    /// The form holds the label's last char …
+    has_last: bool,
+    /// … there (bit `p`: char `p` of the form, the first 64).
+    last_at: u64,
+}
+
+/// What one reading of a label found about the whole label.
+struct Seen<'l> {
+    label: &'l [char],
+    /// Distinct chars in the window.
+    distinct: u16,
+    /// A char of the label is in no form: the label is no piece of any.
+    unknown: bool,
+}
+
+impl Seen<'_> {
+    /// The whole label is a piece of form `f` (a wrapped line). Within the window, the form
+    /// must hold every distinct char of it first.
+    fn piece_of(&self, index: &RowIndex, forms: &[FormSeen], f: usize) -> bool {
+        let form = &index.forms[f].chars;
+        let possible = !self.unknown
+            && form.len() >= self.label.len()
+            && (self.label.len() > WINDOW || forms[f].distinct == self.distinct);
+        possible && labels::find(form, self.label).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tables::specs;
+    use super::*;
+    use crate::model::TemplateId;
+
+    /// Labels made of pieces of the template's own labels: whole forms, cut, joined, wrapped,
+    /// mistyped, with noise before and after, and longer than the fuzzy window.
+    fn labels_for(forms: &[Vec<char>]) -> Vec<Vec<char>> {
+        let mut out: Vec<Vec<char>> = vec![Vec::new(), vec!['一'], "本年度".chars().collect()];
+        let noise: Vec<char> = "申请人情况自然人商业企业12345三其他".chars().collect();
+        let mut seed = 12345u64;
+        let mut rnd = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        for (k, f) in forms.iter().enumerate() {
+            let next = &forms[(k + 1) % forms.len()];
+            out.push(f.clone());
+            out.push([&noise[..], f].concat());
+            out.push([f, &next[..]].concat());
+            out.push([&next[..], f, &noise[..3]].concat());
+            out.push(f[..f.len() / 2].to_vec());
+            out.push(f[f.len() / 3..].to_vec());
+            out.push([&noise[..], &f[..(2 * f.len()).div_ceil(3)]].concat());
+            for _ in 0..4 {
+                let mut t = f.clone();
+                for _ in 0..=rnd(3) {
+                    let p = rnd(t.len());
+                    match rnd(3) {
+                        0 => t[p] = noise[rnd(noise.len())],
+                        1 => {
+                            t.remove(p);
+                        }
+                        _ => t.insert(p, noise[rnd(noise.len())]),
+                    }
+                }
+                out.push([&noise[..rnd(noise.len())], &t[..]].concat());
+            }
+            let long: Vec<char> = forms
+                .iter()
+                .cycle()
+                .skip(k)
+                .take(4)
+                .flatten()
+                .copied()
+                .collect();
+            out.push(long.clone());
+            out.push(long[long.len().saturating_sub(80)..].to_vec());
+            out.push(long[long.len().saturating_sub(61)..].to_vec());
+        }
+        out
+    }
+
+    #[test]
+    fn index_scores_are_score_at() {
+        // Every kind of score turns up (exact, fuzzy, fragment, none).
+        let mut kinds = std::collections::BTreeSet::new();
+        for t in [TemplateId::V2019, TemplateId::V2021] {
+            for section in 2..=4 {
+                let specs = specs(t, section);
+                let index = RowIndex::new(specs.iter().map(|s| &s.cands[..]));
+                let forms: Vec<Vec<char>> = specs
+                    .iter()
+                    .flat_map(|s| s.cands.iter().map(|c| c.chars.clone()))
+                    .collect();
+                for label in labels_for(&forms) {
+                    let probe = labels::Probe::new(&label);
+                    let plain: Vec<(i32, usize)> = specs
+                        .iter()
+                        .map(|s| labels::score_at(&probe, &s.cands))
+                        .collect();
+                    let label_text: String = label.iter().collect();
+                    assert_eq!(index.score(&label), plain, "{t:?} s{section} {label_text}");
+                    kinds.extend(plain.iter().map(|s| s.0.min(labels::STRONG)));
+                }
+            }
+        }
+        assert_eq!(
+            kinds.into_iter().collect::<Vec<_>>(),
+            [0, FRAGMENT, labels::FUZZY, labels::STRONG]
+        );
+    }
+}
