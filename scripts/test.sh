@@ -58,7 +58,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "trunk build --release"
 trunk build --release --offline
 
-step "size (first load vs on-demand worker)"
+step "size (first load, and the modules loaded on demand)"
 scripts/size.sh
 
 step "e2e (tests/e2e, headless Chromium)"
