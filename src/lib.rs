@@ -25,7 +25,7 @@ use web_sys::HtmlElement;
 
 use components::charts::Charts;
 use components::findings::{FindingsPanel, PrintAppendix};
-use components::input::{Header, NewReportForm, PasteBox};
+use components::input::{drag_handlers, Header, NewReportForm, PasteBox};
 use components::report_view::ReportView;
 use components::rules_ref::RulesRef;
 use components::verdict::{Summary, VerdictBanner};
@@ -128,6 +128,7 @@ pub fn App(
     });
     let lang = move || ctx.lang.get();
     let issues = move || ctx.findings.with(|f| state::counts(f));
+    let (drag_over, drag_leave, drop_file) = drag_handlers(dragging, intake);
     view! {
         <div
             class="nb-app"
@@ -137,15 +138,9 @@ pub fn App(
             data-testid="app"
             data-recheck-ms=move || ctx.recheck_ms.get().map(|ms| format!("{ms:.1}"))
             aria-busy=move || ctx.busy.get().to_string()
-            on:dragover=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev| {
-                dragging.set(false);
-                components::input::on_drop(intake, ev);
-            }
+            on:dragover=drag_over
+            on:dragleave=drag_leave
+            on:drop=drop_file
         >
             <Header new_open />
             <Show when=move || new_open.get()>

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
-use crate::components::input::{on_drop, Header, NewReportForm, PasteBox};
+use crate::components::input::{drag_handlers, Header, NewReportForm, PasteBox};
 use crate::i18n::{tr, Lang};
 use crate::intake::{Input, Intake};
 
@@ -181,6 +181,7 @@ fn StartPage() -> impl IntoView {
         hand_over(lang, loading, error, None);
     }
     let restoring = move || restoring.get() && error.with(Option::is_none);
+    let (drag_over, drag_leave, drop_file) = drag_handlers(dragging, intake);
     view! {
         <div
             class="nb-app"
@@ -189,15 +190,9 @@ fn StartPage() -> impl IntoView {
             data-testid="app"
             data-module="start"
             aria-busy=move || loading.get().to_string()
-            on:dragover=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev| {
-                dragging.set(false);
-                on_drop(intake, ev);
-            }
+            on:dragover=drag_over
+            on:dragleave=drag_leave
+            on:drop=drop_file
         >
             <Header new_open />
             <Show when=move || new_open.get()>

@@ -21,7 +21,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures_channel::oneshot;
-use js_sys::{Array, Uint8Array};
 use nianbao_core::{Finding, Imported, Report};
 use nianbao_worker::{worker_for, Reply, Request, Worker as Which, READY};
 use wasm_bindgen::prelude::*;
@@ -211,16 +210,10 @@ fn start(which: Which, client: Rc<RefCell<Client>>) -> Option<Worker> {
             }
             return;
         }
-        let msg = Array::from(&data);
-        let Some(id) = msg.get(0).as_f64().map(|n| n as u32) else {
+        let (id, header, bytes) = nianbao_worker::wire::unpack(&data);
+        let Some(id) = id.as_f64().map(|n| n as u32) else {
             return;
         };
-        let header = msg.get(1).as_string().unwrap_or_default();
-        let bytes = msg
-            .get(2)
-            .dyn_into::<Uint8Array>()
-            .map(|a| a.to_vec())
-            .unwrap_or_default();
         let tx = on_message_client.borrow_mut().pending.remove(&id);
         if let Some(tx) = tx {
             let _ = tx.send(Ok((header, bytes)));
@@ -257,8 +250,6 @@ fn start(which: Which, client: Rc<RefCell<Client>>) -> Option<Worker> {
 
 /// Posts `[id, header, bytes]`, transferring the bytes' buffer.
 fn post(worker: &Worker, id: u32, header: &str, bytes: &[u8]) -> bool {
-    let data = Uint8Array::from(bytes);
-    let msg = Array::of3(&JsValue::from(id), &JsValue::from_str(header), &data);
-    let transfer = Array::of1(&data.buffer());
+    let (msg, transfer) = nianbao_worker::wire::pack(&JsValue::from(id), header, bytes);
     worker.post_message_with_transfer(&msg, &transfer).is_ok() || worker.post_message(&msg).is_ok()
 }

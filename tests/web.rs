@@ -21,6 +21,13 @@ fn fresh_host() -> HtmlElement {
     host.unchecked_into()
 }
 
+/// True when `root` holds an element with `data-testid={id}`.
+fn has(root: &Element, id: &str) -> bool {
+    root.query_selector(&format!("[data-testid={id}]"))
+        .unwrap()
+        .is_some()
+}
+
 fn by_testid(root: &Element, id: &str) -> Element {
     root.query_selector(&format!("[data-testid={id}]"))
         .unwrap()
@@ -231,21 +238,14 @@ async fn start_page_shows_the_inputs_and_says_when_the_checker_cannot_load() {
     click(&host, "[data-testid=sample]");
     for _ in 0..20 {
         tick().await;
-        if host
-            .query_selector("[data-testid=start-error]")
-            .unwrap()
-            .is_some()
-        {
+        if has(&host, "start-error") {
             break;
         }
     }
     let error = by_testid(&host, "start-error").text_content().unwrap();
     assert!(error.contains("检查程序"), "{error}");
     // The inputs stay usable.
-    assert!(host
-        .query_selector("[data-testid=paste]")
-        .unwrap()
-        .is_some());
+    assert!(has(&host, "paste"));
 }
 
 #[wasm_bindgen_test]
@@ -300,35 +300,16 @@ async fn start_page_with_a_draft_says_it_restores_and_falls_back_when_the_checke
     storage.set_item(DRAFT_KEY, &doc.to_storage()).unwrap();
     nianbao_app::start::mount(host.clone());
     // Before the (failing) load settles: the draft is announced, no paste box flashes.
-    assert!(host
-        .query_selector("[data-testid=restoring]")
-        .unwrap()
-        .is_some());
-    assert!(host
-        .query_selector("[data-testid=paste]")
-        .unwrap()
-        .is_none());
+    assert!(has(&host, "restoring"));
+    assert!(!has(&host, "paste"));
     for _ in 0..20 {
         tick().await;
-        if host
-            .query_selector("[data-testid=start-error]")
-            .unwrap()
-            .is_some()
-        {
+        if has(&host, "start-error") {
             break;
         }
     }
-    assert!(host
-        .query_selector("[data-testid=start-error]")
-        .unwrap()
-        .is_some());
-    assert!(host
-        .query_selector("[data-testid=restoring]")
-        .unwrap()
-        .is_none());
-    assert!(host
-        .query_selector("[data-testid=paste]")
-        .unwrap()
-        .is_some());
+    assert!(has(&host, "start-error"));
+    assert!(!has(&host, "restoring"));
+    assert!(has(&host, "paste"));
     let _ = storage.remove_item(DRAFT_KEY);
 }

@@ -215,8 +215,30 @@ pub fn PasteBox() -> impl IntoView {
     }
 }
 
-/// Drop handler for the whole app: the first dropped file is imported.
-pub fn on_drop(intake: Intake, ev: DragEvent) {
+/// The app root's drag-and-drop handlers (dragover, dragleave, drop): `dragging` is true while
+/// a file is held over the app; the first dropped file is sent to `intake`.
+pub fn drag_handlers(
+    dragging: RwSignal<bool>,
+    intake: Intake,
+) -> (
+    impl Fn(DragEvent) + 'static,
+    impl Fn(DragEvent) + 'static,
+    impl Fn(DragEvent) + 'static,
+) {
+    let over = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let leave = move |_: DragEvent| dragging.set(false);
+    let drop = move |ev: DragEvent| {
+        dragging.set(false);
+        on_drop(intake, ev);
+    };
+    (over, leave, drop)
+}
+
+/// Drop handler: the first dropped file is sent to `intake`.
+fn on_drop(intake: Intake, ev: DragEvent) {
     ev.prevent_default();
     if let Some(file) = ev
         .data_transfer()

@@ -158,10 +158,35 @@ pub fn reply_json(reply: &Reply) -> String {
     })
 }
 
+/// The messages both ways, as the JavaScript values that are posted: `[id, header, bytes]`,
+/// with the buffer of `bytes` transferred (not copied).
+pub mod wire {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// The message to post, and the buffers to transfer with it.
+    pub fn pack(id: &JsValue, header: &str, bytes: &[u8]) -> (Array, Array) {
+        let data = Uint8Array::from(bytes);
+        let transfer = Array::of1(&data.buffer());
+        (Array::of3(id, &JsValue::from_str(header), &data), transfer)
+    }
+
+    /// The id, header and bytes of a posted message (a missing part reads as empty).
+    pub fn unpack(data: &JsValue) -> (JsValue, String, Vec<u8>) {
+        let msg = Array::from(data);
+        let header = msg.get(1).as_string().unwrap_or_default();
+        let bytes = msg
+            .get(2)
+            .dyn_into::<Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default();
+        (msg.get(0), header, bytes)
+    }
+}
+
 /// The worker's entry point: installs the message handler ([`handle`]), then says [`READY`].
 #[cfg(all(target_arch = "wasm32", feature = "reader"))]
 pub fn serve() {
-    use js_sys::{Array, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -171,19 +196,10 @@ pub fn serve() {
     };
     let reply_scope = scope.clone();
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-        let msg = Array::from(&ev.data());
-        let id = msg.get(0);
-        let header = msg.get(1).as_string().unwrap_or_default();
-        let bytes = msg
-            .get(2)
-            .dyn_into::<Uint8Array>()
-            .map(|a| a.to_vec())
-            .unwrap_or_default();
+        let (id, header, bytes) = wire::unpack(&ev.data());
         let (reply, out) = handle(&header, &bytes);
         drop(bytes);
-        let out = Uint8Array::from(out.as_slice());
-        let answer = Array::of3(&id, &JsValue::from_str(&reply_json(&reply)), &out);
-        let transfer = Array::of1(&out.buffer());
+        let (answer, transfer) = wire::pack(&id, &reply_json(&reply), &out);
         if reply_scope
             .post_message_with_transfer(&answer, &transfer)
             .is_err()
