@@ -42,11 +42,7 @@ pub const MOUNT_ID: &str = "nianbao";
 /// saved draft, if any, is restored either way).
 pub fn mount(parent: HtmlElement, lang: Lang, input: Option<Input>) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to(parent, move || {
-        let first = StoredValue::new_local(input);
-        view! { <App lang first /> }
-    })
-    .forget();
+    leptos::mount::mount_to(parent, move || view! { <App lang first=input /> }).forget();
 }
 
 /// The `content` of the page's `<meta name="{name}">`, trimmed; `None` when missing or empty.
@@ -74,9 +70,9 @@ pub fn App(
     /// The interface language to start in.
     #[prop(optional)]
     lang: Lang,
-    /// What to read first (taken once).
-    #[prop(optional)]
-    first: Option<StoredValue<Option<Input>, LocalStorage>>,
+    /// What to read first.
+    #[prop(default = None)]
+    first: Option<Input>,
 ) -> impl IntoView {
     let ctx = AppCtx::create();
     ctx.lang.set(lang);
@@ -87,7 +83,7 @@ pub fn App(
         |()| worker_client::warm_up(),
     );
     provide_context(intake);
-    if let Some(input) = first.and_then(|f| f.try_update_value(Option::take).flatten()) {
+    if let Some(input) = first {
         ctx::take(ctx, input);
     }
     let new_open = RwSignal::new(false);

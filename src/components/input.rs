@@ -71,16 +71,9 @@ pub fn Toolbar(
     let intake = use_intake();
     let lang = move || intake.lang.get();
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = chosen_file(&ev) {
             intake.send(Input::File(file));
         }
-        input.set_value("");
     };
     view! {
         // Pointer or keyboard focus on any action: the input is near, prepare for it.
@@ -147,6 +140,15 @@ pub fn NewReportForm(
             <button type="button" class="nb-btn" on:click=move |_| open.set(false)>{move || tr(lang(), "取消", "Cancel")}</button>
         </form>
     }
+}
+
+/// The file chosen in a file input's `change` event. The input is cleared, so that choosing
+/// the same file again fires the event again.
+pub(crate) fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
 }
 
 /// Reads the clipboard: HTML when it holds a table, else plain text.

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use nianbao_core::Imported;
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlInputElement};
+use web_sys::ClipboardEvent;
 
 use crate::ctx::{import_then, use_ctx};
 use crate::i18n::{tr, tr_s, Lang};
@@ -39,16 +39,9 @@ pub fn PreviousReport() -> impl IntoView {
         import_then(ctx, input, accept);
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = crate::components::input::chosen_file(&ev) {
             read(Input::File(file));
         }
-        input.set_value("");
     };
     let on_paste = move |ev: ClipboardEvent| {
         if let Some((text, name)) = crate::components::input::pasted(&ev) {

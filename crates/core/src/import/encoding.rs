@@ -37,21 +37,18 @@ impl Bom {
     /// Decodes the text after the BOM strictly: `None` on any invalid sequence (an odd byte
     /// at the end of UTF-16, an unpaired surrogate, invalid UTF-8).
     pub fn decode(self, body: &[u8]) -> Option<String> {
-        let units = |be: bool| {
-            body.chunks(2).map(move |pair| match *pair {
-                [a, b] if be => Some(u16::from_be_bytes([a, b])),
-                [a, b] => Some(u16::from_le_bytes([a, b])),
-                _ => None,
-            })
-        };
-        let utf16 = |be: bool| -> Option<String> {
-            let units: Option<Vec<u16>> = units(be).collect();
-            String::from_utf16(&units?).ok()
+        let utf16 = |unit: fn([u8; 2]) -> u16| {
+            let pairs = body.chunks_exact(2);
+            if !pairs.remainder().is_empty() {
+                return None;
+            }
+            let units: Vec<u16> = pairs.map(|p| unit([p[0], p[1]])).collect();
+            String::from_utf16(&units).ok()
         };
         match self {
             Bom::Utf8 => std::str::from_utf8(body).ok().map(str::to_string),
-            Bom::Utf16Le => utf16(false),
-            Bom::Utf16Be => utf16(true),
+            Bom::Utf16Le => utf16(u16::from_le_bytes),
+            Bom::Utf16Be => utf16(u16::from_be_bytes),
         }
     }
 }
