@@ -214,7 +214,7 @@ fn plain_utf8(bytes: &[u8]) -> Option<&str> {
     if encoding::Bom::of(bytes).is_some() || bytes.contains(&0) {
         return None;
     }
-    std::str::from_utf8(bytes).ok()
+    encoding::utf8(bytes)
 }
 
 /// Most of the first lines have the same number (≥ 1) of commas and no sentence ends in them:

@@ -9,6 +9,7 @@ use super::labels::{self, FRAGMENT, FUZZY, STRONG};
 use super::tables::{row_index, specs, write, Placed, MAX_GROUPS};
 use super::tokens::Group;
 use crate::model::{CellValue, TemplateId};
+use std::borrow::Cow;
 
 /// Group labels of section 3 and the 2019 single （六） row: a group labelled only by one of
 /// these is a subtotal or a row of the other template — an extra row.
@@ -109,13 +110,14 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let mut scorer = index.scorer();
     let stripped = strip_subtotal_column(doc, sink, groups);
     let groups = stripped.as_deref().unwrap_or(groups);
-    // A group of 14, 21 … values with no blank is several rows on one line.
-    let mut gs: Vec<Group> = Vec::new();
+    // A group of 14, 21 … values with no blank is several rows on one line. Groups that stay
+    // as they are are borrowed.
+    let mut gs: Vec<Cow<Group>> = Vec::with_capacity(groups.len());
     for g in groups {
         let f = trim_fields(&g.fields, S3_COLS);
         if f.len() > S3_COLS && f.len().is_multiple_of(S3_COLS) && f.iter().all(|x| !x.empty) {
             for (k, chunk) in f.chunks(S3_COLS).enumerate() {
-                gs.push(Group {
+                gs.push(Cow::Owned(Group {
                     label: if k == 0 { g.label.clone() } else { Vec::new() },
                     line_label: if k == 0 {
                         g.line_label.clone()
@@ -124,14 +126,15 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
                     },
                     fields: chunk.to_vec(),
                     unit: None,
-                });
+                }));
             }
         } else if let Some(prev) = gs.last_mut().filter(|p| wrapped_row(p, g, &mut scorer)) {
             // A row whose numbers wrapped around a piece of its label.
-            prev.fields
+            prev.to_mut()
+                .fields
                 .extend(g.fields.iter().filter(|x| !x.empty).cloned());
         } else {
-            gs.push(g.clone());
+            gs.push(Cow::Borrowed(g));
         }
     }
     let overflow = gs.len().saturating_sub(MAX_GROUPS);

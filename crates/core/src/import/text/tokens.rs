@@ -177,8 +177,9 @@ fn field(doc: &Doc, s: usize, e: usize, out: &mut Vec<Tok>) {
         return;
     };
     let b = raw.iter().rposition(|c| !is_blank(*c)).map_or(a, |x| x + 1);
-    let text: String = raw[a..b].iter().collect();
-    let (body, unit) = strip_unit(&text);
+    // The doc's own text of those chars (no copy: a report has hundreds of fields).
+    let text = doc.slice_str(s + a, s + b);
+    let (body, unit) = strip_unit(text);
     // `2.` alone in a cell is the list number of the label beside it.
     let list_number = body
         .strip_suffix(['.', '、', '．'])
@@ -444,14 +445,16 @@ impl Builder<'_> {
     fn flush(&mut self) {
         if self.cur.iter().any(|f| !f.empty) {
             let keep = |l: &[char]| l[l.len().saturating_sub(LABEL_KEEP)..].to_vec();
+            // Copied at their size; the builder's buffers are reused for the next group.
             self.out.push(Group {
                 label: keep(&self.label),
                 line_label: keep(&self.line_label),
-                fields: std::mem::take(&mut self.cur),
+                fields: self.cur.clone(),
                 unit: self.unit.take(),
             });
             self.label.clear();
             self.line_label.clear();
+            self.cur.clear();
         } else {
             self.cur.clear();
         }
