@@ -19,6 +19,8 @@ pub struct RowIndex {
     wrap_at: Vec<u64>,
     /// The forms of each row (indexes into `forms`).
     rows: Vec<Range<usize>>,
+    /// The row of each form.
+    row_of: Vec<usize>,
     chars: CharIds,
     /// Per char id: the forms that start with that char.
     starts: Vec<Vec<usize>>,
@@ -106,10 +108,16 @@ impl RowIndex {
             }
         }
         let wrap_at = forms.iter().map(|f| wrap_places(&f.chars)).collect();
+        let row_of = ranges
+            .iter()
+            .enumerate()
+            .flat_map(|(row, r)| r.clone().map(move |_| row))
+            .collect();
         RowIndex {
             forms,
             wrap_at,
             rows: ranges,
+            row_of,
             chars,
             starts,
             holds,
@@ -122,6 +130,7 @@ impl RowIndex {
             index: self,
             forms: Vec::new(),
             counted: Vec::new(),
+            exact_rows: Vec::new(),
         }
     }
 
@@ -139,10 +148,17 @@ pub struct Scorer<'i> {
     forms: Vec<FormSeen>,
     /// Per char id: already counted in the current label's window.
     counted: Vec<bool>,
+    /// Per row: the current label holds one of its forms exactly.
+    exact_rows: Vec<bool>,
 }
 
 impl Scorer<'_> {
     /// [`labels::score_at`] of `label` for every row, in row order.
+    ///
+    /// `score_at` takes a row's exact occurrences first, its fuzzy matches only when it has
+    /// none, and the label as a piece of a form only when it has neither. Here each of the three
+    /// is one pass over all the forms (slices walked together, no per-row loops), with the rows
+    /// that had an exact occurrence noted between the first two.
     pub fn score(&mut self, label: &[char]) -> Vec<(i32, usize)> {
         let index = self.index;
         let mut out = vec![(0, 0); index.rows.len()];
@@ -150,49 +166,45 @@ impl Scorer<'_> {
             return out;
         }
         let seen = self.read(label);
-        for (row, forms) in index.rows.iter().enumerate() {
-            let mut best = (0, 0);
-            for f in forms.clone() {
-                let end = self.forms[f].last_end;
-                if end > 0 {
-                    best = best.max(labels::exact(label, &index.forms[f], end));
+        let forms = index.forms.iter().zip(&self.forms).zip(&index.row_of);
+        for ((form, s), &row) in forms.clone() {
+            if s.last_end > 0 {
+                out[row] = out[row].max(labels::exact(label, form, s.last_end));
+            }
+        }
+        self.exact_rows.clear();
+        self.exact_rows.extend(out.iter().map(|b| b.0 != 0));
+        for (((form, s), &row), &wrap_at) in forms.clone().zip(&index.wrap_at) {
+            let len = form.chars.len();
+            if len < 6 || self.exact_rows[row] {
+                continue;
+            }
+            // Each char the window lacks is an edit (see `score_at`); the other fuzzy test
+            // needs the label's last char in the form.
+            let possible = (len - s.in_window as usize) * 4 <= len;
+            let best = &mut out[row];
+            if len > MAX_FAST {
+                if possible || s.has_last {
+                    *best = (*best).max(labels::fuzzy(label, form, possible));
+                }
+                continue;
+            }
+            if possible {
+                let (d, end) = labels::semi_global_distance_at(&form.chars, &form.set, label);
+                if d * 4 <= len {
+                    *best = (*best).max((labels::FUZZY, end));
                 }
             }
-            if best.0 == 0 {
-                for f in forms.clone() {
-                    let (form, s) = (&index.forms[f], &self.forms[f]);
-                    let len = form.chars.len();
-                    if len < 6 {
-                        continue;
-                    }
-                    // Each char the window lacks is an edit (see `score_at`); the other
-                    // fuzzy test needs the label's last char in the form.
-                    let possible = (len - s.in_window as usize) * 4 <= len;
-                    if len > MAX_FAST {
-                        if possible || s.has_last {
-                            best = best.max(labels::fuzzy(label, form, possible));
-                        }
-                        continue;
-                    }
-                    if possible {
-                        let (d, end) =
-                            labels::semi_global_distance_at(&form.chars, &form.set, label);
-                        if d * 4 <= len {
-                            best = best.max((labels::FUZZY, end));
-                        }
-                    }
-                    if wrapped_start(label, &form.chars, s.last_at & index.wrap_at[f]) {
-                        best = best.max((labels::FUZZY, label.len()));
-                    }
+            if wrapped_start(label, &form.chars, s.last_at & wrap_at) {
+                *best = (*best).max((labels::FUZZY, label.len()));
+            }
+        }
+        if label.len() >= 3 {
+            for ((form, s), &row) in forms {
+                if out[row].0 == 0 && seen.piece_of(&form.chars, s) {
+                    out[row] = (FRAGMENT, label.len());
                 }
             }
-            if best.0 == 0
-                && label.len() >= 3
-                && forms.clone().any(|f| seen.piece_of(index, &self.forms, f))
-            {
-                best = (FRAGMENT, label.len());
-            }
-            out[row] = best;
         }
         out
     }
@@ -296,11 +308,10 @@ struct Seen<'l> {
 impl Seen<'_> {
     /// The whole label is a piece of form `f` (a wrapped line). Within the window, the form
     /// must hold every distinct char of it first.
-    fn piece_of(&self, index: &RowIndex, forms: &[FormSeen], f: usize) -> bool {
-        let form = &index.forms[f].chars;
+    fn piece_of(&self, form: &[char], seen: &FormSeen) -> bool {
         let possible = !self.unknown
             && form.len() >= self.label.len()
-            && (self.label.len() > WINDOW || forms[f].distinct == self.distinct);
+            && (self.label.len() > WINDOW || seen.distinct == self.distinct);
         possible && labels::find(form, self.label).is_some()
     }
 }
