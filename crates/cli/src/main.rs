@@ -37,6 +37,9 @@ nianbao — 政府信息公开工作年度报告检查工具 / checks Chinese go
   2 输入无法读取或用法错误 / an input could not be read, or bad usage.
 ";
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(&argv) {

@@ -2,6 +2,10 @@
 //! every rule: the 淮安市人民政府 2024 report as PDF text extraction gives it
 //! (public/002_huaian_szf_2024.txt, about 10 KB). Goal: at least 10,000 reports per second.
 
+// The CLI's allocator (crates/cli/src/main.rs): the figures are what a batch run gets.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use nianbao_core::{check, import};
 

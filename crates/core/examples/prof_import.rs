@@ -2,6 +2,10 @@
 //! Imports FILE N times (and checks it when the third argument is `check`; with `check-only`,
 //! imports once and checks N times); prints the time
 //! per report. Run it under `valgrind --tool=callgrind` or `perf record` to see where the time goes.
+// The CLI's allocator (see crates/cli/src/main.rs).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {

@@ -10,6 +10,17 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// [`fold_width`] of every char of a text; borrowed when nothing folds (most prose).
+pub fn fold_width_str(text: &str) -> std::borrow::Cow<'_, str> {
+    // U+3000 is E3 80 80 and U+FF01–U+FF5E start with EF BC or EF BD in UTF-8.
+    let folds = |w: &[u8]| matches!(w, [0xE3, 0x80, 0x80] | [0xEF, 0xBC | 0xBD, _]);
+    if text.as_bytes().windows(3).any(folds) {
+        text.chars().map(fold_width).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// Traditional characters that occur in template labels, folded to simplified (SPEC.md §4.2).
 pub fn fold_traditional(c: char) -> char {
     const PAIRS: &[(char, char)] = &[
@@ -319,6 +330,21 @@ pub fn parse_chinese_number(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn width_folding_of_a_text_is_per_char() {
+        for t in [
+            "",
+            "规范性文件12件",
+            "１２件，（三）",
+            "\u{3000}甲",
+            "｡ｦ＀～｟",
+            "abc",
+        ] {
+            let plain: String = t.chars().map(fold_width).collect();
+            assert_eq!(fold_width_str(t), plain, "{t:?}");
+        }
+    }
 
     #[test]
     fn labels_normalise() {

@@ -731,8 +731,7 @@ pub fn prose_hints(text: &str, template: crate::model::TemplateId) -> Vec<Hint> 
     use crate::model::TemplateId;
     const KEYS: [(&str, usize); 4] = [("制发", 0), ("制定", 0), ("废止", 1), ("现行有效", 2)];
     let col_ok = |col: usize| col != 1 || template == TemplateId::V2021;
-    let chars: Vec<char> = text.chars().map(crate::text::fold_width).collect();
-    let s: String = chars.iter().collect();
+    let s = crate::text::fold_width_str(text);
     let mut hints: Vec<Hint> = Vec::new();
     let mut push = |col: usize, value: f64| {
         if col_ok(col) && !hints.iter().any(|h| h.col == col) {

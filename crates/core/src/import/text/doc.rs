@@ -176,8 +176,9 @@ pub fn norm_chars(s: &str) -> Vec<char> {
 /// computed once: the importers look up the same few hundred labels on every import.
 pub fn norm_static(s: &'static str) -> &'static [char] {
     use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
     use std::sync::{Mutex, OnceLock};
-    type Cache = Mutex<HashMap<(usize, usize), &'static [char]>>;
+    type Cache = Mutex<HashMap<(usize, usize), &'static [char], BuildHasherDefault<PtrHash>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let key = (s.as_ptr() as usize, s.len());
     let cache = CACHE.get_or_init(Default::default);
@@ -186,6 +187,31 @@ pub fn norm_static(s: &'static str) -> &'static [char] {
     // Leaked once per distinct static string: the set is finite (the program's own labels).
     map.entry(key)
         .or_insert_with(|| Box::leak(norm_chars(s).into_boxed_slice()))
+}
+
+/// The FxHash step for [`norm_static`]'s keys (a pointer and a length): the default SipHash
+/// costs more than the lookup it serves, and the keys are not attacker-chosen.
+#[derive(Default)]
+struct PtrHash(u64);
+
+impl std::hash::Hasher for PtrHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 #[cfg(test)]
