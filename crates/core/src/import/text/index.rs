@@ -13,10 +13,8 @@ use std::ops::Range;
 pub struct RowIndex {
     /// Every candidate form, the forms of each row together.
     forms: Vec<Cand>,
-    /// Per form (of at most [`MAX_FAST`] chars): the places `k - 1` where the label's last char
-    /// may end a wrapped label made of the form's first `k` chars, `wrap_min <= k < len` (see
-    /// `labels::fuzzy` and `labels::wrap_min`).
-    wrap_at: Vec<u64>,
+    /// The forms of 6 chars or more: the only ones that may match fuzzily.
+    long: Vec<Long>,
     /// The forms of each row (indexes into `forms`).
     rows: Vec<Range<usize>>,
     /// The row of each form.
@@ -26,6 +24,20 @@ pub struct RowIndex {
     starts: Vec<Vec<usize>>,
     /// Per char id: the forms holding that char.
     holds: Vec<Vec<Held>>,
+}
+
+/// A form of 6 chars or more, with what its fuzzy tests need.
+struct Long {
+    form: usize,
+    row: usize,
+    len: usize,
+    /// How many of its chars the window must hold for the distance to be small enough:
+    /// `(len - in_window) * 4 <= len` (see `labels::score_at`).
+    min_in: u32,
+    /// For a form of at most [`MAX_FAST`] chars: the places `k - 1` where the label's last
+    /// char may end a wrapped label made of the form's first `k` chars, `wrap_min <= k < len`
+    /// (see `labels::fuzzy` and `labels::wrap_min`).
+    wrap_at: u64,
 }
 
 /// A char held by a form.
@@ -41,33 +53,54 @@ struct Held {
 /// Forms longer than this are scored by the plain `labels::fuzzy` (positions are bit masks).
 const MAX_FAST: usize = 64;
 
-/// The distinct chars of the forms, numbered: a 256-bucket table on `c % 256`, each bucket a
-/// short list (a label char is looked up in one or two comparisons).
+/// The distinct chars of the forms, numbered: an open-addressing hash table (a label char is
+/// found, or found absent, in one or two probes).
 struct CharIds {
-    /// Bucket `b` is `entries[start[b]..start[b + 1]]`.
-    start: Vec<usize>,
-    entries: Vec<(char, usize)>,
+    /// `(char, id)`, `'\0'` for an empty slot (no form holds NUL).
+    slots: Vec<(char, usize)>,
+    /// `slots.len() - 1` (a power of two minus one).
+    mask: usize,
+    /// How far right a hash is shifted to index the table.
+    shift: u32,
 }
 
 impl CharIds {
     fn new(distinct: &[char]) -> CharIds {
-        let mut entries: Vec<(char, usize)> =
-            distinct.iter().enumerate().map(|(i, &c)| (c, i)).collect();
-        entries.sort_by_key(|&(c, _)| c as usize & 255);
-        let mut start = vec![0; 257];
-        for &(c, _) in &entries {
-            start[(c as usize & 255) + 1] += 1;
+        let size = (distinct.len() * 2).next_power_of_two().max(16);
+        let mut ids = CharIds {
+            slots: vec![('\0', 0); size],
+            mask: size - 1,
+            shift: 32 - size.trailing_zeros(),
+        };
+        for (id, &c) in distinct.iter().enumerate() {
+            let mut at = ids.home(c);
+            while ids.slots[at].0 != '\0' {
+                at = (at + 1) & ids.mask;
+            }
+            ids.slots[at] = (c, id);
         }
-        for b in 0..256 {
-            start[b + 1] += start[b];
-        }
-        CharIds { start, entries }
+        ids
+    }
+
+    fn home(&self, c: char) -> usize {
+        (u32::from(c).wrapping_mul(0x9E37_79B1) >> self.shift) as usize
     }
 
     fn get(&self, c: char) -> Option<usize> {
-        let b = c as usize & 255;
-        let bucket = self.entries.get(self.start[b]..self.start[b + 1])?;
-        bucket.iter().find(|e| e.0 == c).map(|e| e.1)
+        if c == '\0' {
+            return None;
+        }
+        let mut at = self.home(c);
+        loop {
+            let (k, id) = *self.slots.get(at)?;
+            if k == c {
+                return Some(id);
+            }
+            if k == '\0' {
+                return None;
+            }
+            at = (at + 1) & self.mask;
+        }
     }
 }
 
@@ -107,15 +140,30 @@ impl RowIndex {
                 }
             }
         }
-        let wrap_at = forms.iter().map(|f| wrap_places(&f.chars)).collect();
-        let row_of = ranges
+        let row_of: Vec<usize> = ranges
             .iter()
             .enumerate()
             .flat_map(|(row, r)| r.clone().map(move |_| row))
             .collect();
+        let long = forms
+            .iter()
+            .zip(&row_of)
+            .enumerate()
+            .filter(|(_, (f, _))| f.chars.len() >= 6)
+            .map(|(form, (f, &row))| {
+                let len = f.chars.len();
+                Long {
+                    form,
+                    row,
+                    len,
+                    min_in: (len - len / 4) as u32,
+                    wrap_at: wrap_places(&f.chars),
+                }
+            })
+            .collect();
         RowIndex {
             forms,
-            wrap_at,
+            long,
             rows: ranges,
             row_of,
             chars,
@@ -131,6 +179,7 @@ impl RowIndex {
             forms: Vec::new(),
             counted: Vec::new(),
             exact_rows: Vec::new(),
+            ids: Vec::new(),
         }
     }
 
@@ -150,58 +199,63 @@ pub struct Scorer<'i> {
     counted: Vec<bool>,
     /// Per row: the current label holds one of its forms exactly.
     exact_rows: Vec<bool>,
+    /// The current label's chars as char ids (`None`: in no form).
+    ids: Vec<Option<usize>>,
 }
 
 impl Scorer<'_> {
     /// [`labels::score_at`] of `label` for every row, in row order.
     ///
     /// `score_at` takes a row's exact occurrences first, its fuzzy matches only when it has
-    /// none, and the label as a piece of a form only when it has neither. Here each of the three
-    /// is one pass over all the forms (slices walked together, no per-row loops), with the rows
-    /// that had an exact occurrence noted between the first two.
+    /// none, and the label as a piece of a form only when it has neither. Here the exact
+    /// occurrences are scored while the label is read, then the fuzzy tests and the pieces are
+    /// one pass each over the forms; most forms fail a test's cheap precondition.
     pub fn score(&mut self, label: &[char]) -> Vec<(i32, usize)> {
         let index = self.index;
         let mut out = vec![(0, 0); index.rows.len()];
         if label.is_empty() {
             return out;
         }
-        let seen = self.read(label);
-        let forms = index.forms.iter().zip(&self.forms).zip(&index.row_of);
-        for ((form, s), &row) in forms.clone() {
-            if s.last_end > 0 {
-                out[row] = out[row].max(labels::exact(label, form, s.last_end));
-            }
-        }
+        let seen = self.read(label, &mut out);
         self.exact_rows.clear();
         self.exact_rows.extend(out.iter().map(|b| b.0 != 0));
-        for (((form, s), &row), &wrap_at) in forms.clone().zip(&index.wrap_at) {
-            let len = form.chars.len();
-            if len < 6 || self.exact_rows[row] {
+        for l in &index.long {
+            let Some(s) = self.forms.get(l.form) else {
+                continue;
+            };
+            // Each char the window lacks is an edit; the other fuzzy test needs the label's
+            // last char in the form.
+            let possible = s.in_window >= l.min_in;
+            let wrap_at = s.last_at & l.wrap_at;
+            if !possible && wrap_at == 0 && !(l.len > MAX_FAST && s.has_last) {
                 continue;
             }
-            // Each char the window lacks is an edit (see `score_at`); the other fuzzy test
-            // needs the label's last char in the form.
-            let possible = (len - s.in_window as usize) * 4 <= len;
-            let best = &mut out[row];
-            if len > MAX_FAST {
-                if possible || s.has_last {
-                    *best = (*best).max(labels::fuzzy(label, form, possible));
-                }
+            if self.exact_rows[l.row] {
+                continue;
+            }
+            let form = &index.forms[l.form];
+            let best = &mut out[l.row];
+            if l.len > MAX_FAST {
+                *best = (*best).max(labels::fuzzy(label, form, possible));
                 continue;
             }
             if possible {
-                let (d, end) = labels::semi_global_distance_at(&form.chars, &form.set, label);
-                if d * 4 <= len {
+                let (d, end) = self.distance_at(l.form, l.len, label.len());
+                if d * 4 <= l.len {
                     *best = (*best).max((labels::FUZZY, end));
                 }
             }
-            if wrapped_start(label, &form.chars, s.last_at & wrap_at) {
+            if wrapped_start(label, &form.chars, wrap_at) {
                 *best = (*best).max((labels::FUZZY, label.len()));
             }
         }
-        if label.len() >= 3 {
+        if label.len() >= 3 && !seen.unknown {
+            let forms = index.forms.iter().zip(&self.forms).zip(&index.row_of);
             for ((form, s), &row) in forms {
-                if out[row].0 == 0 && seen.piece_of(&form.chars, s) {
+                if form.chars.len() >= label.len()
+                    && out[row].0 == 0
+                    && seen.piece_of(&form.chars, s)
+                {
                     out[row] = (FRAGMENT, label.len());
                 }
             }
@@ -209,8 +263,28 @@ impl Scorer<'_> {
         out
     }
 
-    /// Reads the label once: fills `self.forms`, and returns what concerns the whole label.
-    fn read<'l>(&mut self, label: &'l [char]) -> Seen<'l> {
+    /// `labels::semi_global_distance_at` of form `f` (of `len` chars, at most [`MAX_FAST`])
+    /// in the label just read: the same bit-parallel match, each label char's mask of the
+    /// form's positions taken from the index instead of a scan of the form.
+    fn distance_at(&self, f: usize, len: usize, label_len: usize) -> (usize, usize) {
+        let holds = &self.index.holds;
+        let off = label_len.saturating_sub(WINDOW);
+        let eqs = self.ids.get(off..).unwrap_or_default().iter().map(|id| {
+            id.and_then(|id| {
+                let held = holds.get(id)?;
+                // A char's forms are listed in form order.
+                let k = held.binary_search_by_key(&f, |h| h.form).ok()?;
+                Some(held[k].at)
+            })
+            .unwrap_or(0)
+        });
+        let (d, end) = labels::myers_eqs(len, eqs);
+        (d, off + end)
+    }
+
+    /// Reads the label once: scores the forms it holds exactly into `out`, fills `self.forms`,
+    /// and returns what concerns the whole label.
+    fn read<'l>(&mut self, label: &'l [char], out: &mut [(i32, usize)]) -> Seen<'l> {
         let index = self.index;
         let forms = &mut self.forms;
         forms.clear();
@@ -221,14 +295,19 @@ impl Scorer<'_> {
         let mut distinct = 0;
         let mut unknown = false;
         let window_from = label.len().saturating_sub(WINDOW);
-        for (i, &c) in label.iter().enumerate() {
-            let Some(id) = index.chars.get(c) else {
+        self.ids.clear();
+        self.ids.extend(label.iter().map(|&c| index.chars.get(c)));
+        for (i, &id) in self.ids.iter().enumerate() {
+            let Some(id) = id else {
                 unknown = true;
                 continue;
             };
             for &f in &index.starts[id] {
-                if label[i..].starts_with(&index.forms[f].chars) {
-                    forms[f].last_end = i + index.forms[f].chars.len();
+                let form = &index.forms[f];
+                if label[i..].starts_with(&form.chars) {
+                    // Of several occurrences, the last scores highest (its end is larger).
+                    let row = index.row_of[f];
+                    out[row] = out[row].max(labels::exact(label, form, i + form.chars.len()));
                 }
             }
             if i >= window_from && !counted[id] {
@@ -284,8 +363,6 @@ fn wrapped_start(label: &[char], form: &[char], mut at: u64) -> bool {
 /// What one reading of a label found, per form.
 #[derive(Clone, Copy, Default)]
 struct FormSeen {
-    /// The end of the form's last exact occurrence (0: none; a form has 2 chars or more).
-    last_end: usize,
     /// How many of the form's chars (with repeats) the fuzzy window holds.
     in_window: u32,
     /// How many distinct chars of the window the form holds.

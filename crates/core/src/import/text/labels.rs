@@ -235,21 +235,28 @@ pub fn semi_global_distance_at(pat: &[char], set: &CharSet, text: &[char]) -> (u
 /// Myers' bit-parallel form of [`semi_global_dp`] (pattern of 1 to 64 chars): one machine
 /// word per text char instead of a column of the table. Same result, ties to the latest end.
 fn myers(pat: &[char], set: &CharSet, text: &[char]) -> (usize, usize) {
-    let m = pat.len();
-    let high = 1u64 << (m - 1);
-    let mut pv = u64::MAX;
-    let mut mv = 0u64;
-    let mut score = m;
-    let mut best = (m, 0);
-    for (j, t) in text.iter().enumerate() {
-        // Most text chars are not in the pattern at all: the set says so without the scan.
-        let eq = if set.may_have(*t) {
+    // Most text chars are not in the pattern at all: the set says so without the scan.
+    let eqs = text.iter().map(|t| {
+        if set.may_have(*t) {
             pat.iter()
                 .enumerate()
                 .fold(0u64, |e, (i, p)| e | (u64::from(p == t) << i))
         } else {
             0
-        };
+        }
+    });
+    myers_eqs(pat.len(), eqs)
+}
+
+/// [`myers`] given, for each text char, the bit mask of the pattern positions holding it
+/// (the pattern has `m` chars, 1 to 64).
+pub(super) fn myers_eqs(m: usize, eqs: impl Iterator<Item = u64>) -> (usize, usize) {
+    let high = 1u64 << (m - 1);
+    let mut pv = u64::MAX;
+    let mut mv = 0u64;
+    let mut score = m;
+    let mut best = (m, 0);
+    for (j, eq) in eqs.enumerate() {
         let xv = eq | mv;
         let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
         let mut ph = mv | !(xh | pv);
