@@ -10,15 +10,40 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// [`fold_width`] of every char of a text; borrowed when nothing folds (most prose).
+/// [`fold_width`] of every char of a text; borrowed when nothing folds.
 pub fn fold_width_str(text: &str) -> std::borrow::Cow<'_, str> {
-    // U+3000 is E3 80 80 and U+FF01–U+FF5E start with EF BC or EF BD in UTF-8.
-    let folds = |w: &[u8]| matches!(w, [0xE3, 0x80, 0x80] | [0xEF, 0xBC | 0xBD, _]);
-    if text.as_bytes().windows(3).any(folds) {
-        text.chars().map(fold_width).collect::<String>().into()
-    } else {
-        text.into()
+    // The chars that fold (U+3000, U+FF01–U+FF5E) are 3 bytes long and start with E3 or EF,
+    // which are never continuation bytes. The scan steps over whole chars by their lead byte;
+    // only chars led by E3 or EF are decoded, and the text between folded chars is copied as is.
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let width = match lead {
+            0..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if matches!(lead, 0xE3 | 0xEF) {
+            if let Some(c) = text.get(i..i + 3).and_then(|t| t.chars().next()) {
+                let folded = fold_width(c);
+                if folded != c {
+                    out.reserve(text.len());
+                    out.push_str(text.get(copied..i).unwrap_or_default());
+                    out.push(folded);
+                    copied = i + 3;
+                }
+            }
+        }
+        i += width;
     }
+    if copied == 0 {
+        return text.into();
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out.into()
 }
 
 /// Traditional characters that occur in template labels, folded to simplified (SPEC.md §4.2).

@@ -20,19 +20,22 @@ pub struct Doc<'t> {
 impl<'t> Doc<'t> {
     /// Reads the text once: its chars, their offsets, the line starts and the normalised view.
     pub fn new(text: &'t str) -> Doc<'t> {
-        // Counting the chars first (a fast pass over the bytes) sizes every list at once; the
-        // chars and their offsets are written in place (no capacity check per char).
+        // Counting the chars first (a fast pass over the bytes) sizes every list at once. The
+        // text is decoded in one loop and normalised in another over the decoded chars (two
+        // simple loops run faster than one that does both).
         let n = text.chars().count();
-        let mut chars = vec!['\0'; n];
-        let mut byte_at = vec![text.len(); n + 1];
+        let mut chars = Vec::with_capacity(n);
+        let mut byte_at = Vec::with_capacity(n + 1);
+        for (b, c) in text.char_indices() {
+            chars.push(c);
+            byte_at.push(b);
+        }
+        byte_at.push(text.len());
         let mut norm_chars = Vec::with_capacity(n);
         let mut norm_orig = Vec::with_capacity(n);
         let mut line_starts = vec![0];
         let mut fold = Folder::default();
-        let slots = chars.iter_mut().zip(byte_at.iter_mut());
-        for (i, ((c_at, b_at), (b, c))) in slots.zip(text.char_indices()).enumerate() {
-            *c_at = c;
-            *b_at = b;
+        for (i, &c) in chars.iter().enumerate() {
             // CJK ideographs (most of a report) are neither space nor punctuation.
             let c = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
                 fold_traditional(c)
