@@ -324,9 +324,33 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
             let enumerator = matches!(after, Some('.' | '、' | '．'))
                 && !after2.is_some_and(|y| y.is_ascii_digit());
             let next_word = c[re..le].iter().find(|x| !is_blank(**x)).copied();
-            let prose = next_word
-                .is_some_and(|x| "年月日件条号次个%％人份名万亿余多项天家户篇页".contains(x))
-                && !matches!(c.get(re..re + 2), Some(['万', '元']));
+            let prose = next_word.is_some_and(|x| {
+                matches!(
+                    x,
+                    '年' | '月'
+                        | '日'
+                        | '件'
+                        | '条'
+                        | '号'
+                        | '次'
+                        | '个'
+                        | '%'
+                        | '％'
+                        | '人'
+                        | '份'
+                        | '名'
+                        | '万'
+                        | '亿'
+                        | '余'
+                        | '多'
+                        | '项'
+                        | '天'
+                        | '家'
+                        | '户'
+                        | '篇'
+                        | '页'
+                )
+            }) && !matches!(c.get(re..re + 2), Some(['万', '元']));
             let mut vend = re;
             if enumerator {
                 // The last digit is the list number of the next label.
