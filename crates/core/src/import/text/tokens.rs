@@ -203,7 +203,11 @@ fn field(doc: &Doc, s: usize, e: usize, out: &mut Vec<Tok>) {
 }
 
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+    // Every white space char is at most U+3000: CJK text (most chars) answers in two tests.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
+    c.is_whitespace() || c == '\u{200B}'
 }
 
 fn strip_unit(text: &str) -> (&str, Option<&'static str>) {
@@ -386,15 +390,12 @@ fn free(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
 /// A not-applicable mark (see [`is_mark`]) of one or two chars standing alone as a piece,
 /// tested without allocating a string.
 fn is_short_mark(piece: &[char]) -> bool {
-    if piece.len() > 2 {
-        return false;
+    // The marks of `model::is_mark` of one or two chars (a piece holds no white space).
+    match *piece {
+        [a] => matches!(a, '/' | '／' | '-' | '－' | '—' | '–' | '无' | '\\' | '×'),
+        [a, b] => a == b && matches!(a, '—' | '-'),
+        _ => false,
     }
-    let mut buf = [0u8; 8];
-    let mut n = 0;
-    for c in piece {
-        n += c.encode_utf8(&mut buf[n..]).len();
-    }
-    std::str::from_utf8(&buf[..n]).is_ok_and(is_mark)
 }
 
 fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Option<&'static str>) {
@@ -501,6 +502,33 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn short_marks_are_the_marks_of_one_or_two_chars() {
+        let chars: Vec<char> = "/／-－—–无\\×—/—--—a1一 ".chars().collect();
+        let mut pieces: Vec<Vec<char>> = chars.iter().map(|&c| vec![c]).collect();
+        for &a in &chars {
+            for &b in &chars {
+                pieces.push(vec![a, b]);
+            }
+        }
+        pieces.push("—/—".chars().collect());
+        for p in pieces
+            .iter()
+            .filter(|p| !p.iter().any(|c| c.is_whitespace()))
+        {
+            let text: String = p.iter().collect();
+            assert_eq!(is_short_mark(p), p.len() <= 2 && is_mark(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn blank_is_white_space_or_invisible() {
+        for c in (0..=0x11_0000u32).filter_map(char::from_u32) {
+            let plain = c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}';
+            assert_eq!(is_blank(c), plain, "{c:?}");
+        }
     }
 
     #[test]
