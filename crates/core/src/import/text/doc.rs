@@ -131,6 +131,39 @@ impl<'a> Norm<'a> {
     }
 }
 
+/// Reads the normalised text of successive char ranges of a [`Doc`], walking forwards (the
+/// ranges must not go back): what [`norm_chars`] gives for each range's text, without
+/// normalising it again.
+pub struct NormCursor<'d> {
+    chars: &'d [char],
+    orig: &'d [usize],
+    at: usize,
+}
+
+impl<'d> NormCursor<'d> {
+    /// A cursor for ranges from the doc's char `from` on.
+    pub fn new(doc: &'d Doc<'_>, from: usize) -> NormCursor<'d> {
+        NormCursor {
+            chars: &doc.norm_chars,
+            orig: &doc.norm_orig,
+            at: doc.norm_orig.partition_point(|&o| o < from),
+        }
+    }
+
+    /// The normalised chars of the doc's chars `start..end`.
+    pub fn take(&mut self, start: usize, end: usize) -> &'d [char] {
+        let orig = self.orig;
+        while orig.get(self.at).is_some_and(|&o| o < start) {
+            self.at += 1;
+        }
+        let from = self.at;
+        while orig.get(self.at).is_some_and(|&o| o < end) {
+            self.at += 1;
+        }
+        self.chars.get(from..self.at).unwrap_or_default()
+    }
+}
+
 /// First occurrence of `needle` in `hay` at or after `from`. Blocks of 16 chars without the
 /// needle's first char are skipped with one branch (the comparison vectorises): the importers
 /// search whole texts for dozens of labels.
@@ -220,6 +253,25 @@ impl std::hash::Hasher for PtrHash {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursor_reads_what_norm_chars_gives() {
+        let text =
+            "（一）予以公开\t12\n  二、部分公開（區分處理的）３ ４\u{3000}５\n|a|b|\n－ 7 －";
+        let doc = Doc::new(text);
+        let mut cursor = NormCursor::new(&doc, 0);
+        let mut start = 0;
+        for step in [0, 3, 1, 7, 2, 0, 11, 5, 40] {
+            let end = (start + step).min(doc.len());
+            let plain = norm_chars(&doc.slice_str(start, end));
+            assert_eq!(cursor.take(start, end), &plain[..], "{start}..{end}");
+            start = end + usize::from(step % 2 == 1);
+        }
+        for from in 0..doc.len() {
+            let plain = norm_chars(doc.slice_str(from, from + 4));
+            assert_eq!(NormCursor::new(&doc, from).take(from, from + 4), &plain[..]);
+        }
+    }
 
     #[test]
     fn block_search_is_plain_search() {

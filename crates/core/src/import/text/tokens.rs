@@ -4,9 +4,9 @@
 //! at all, in crawler copies — separate the cells. Consecutive values form a [`Group`]: the
 //! cells of one row (or several rows, or a run of digits to be split), preceded by its label.
 
-use super::doc::{Doc, Folder};
+use super::doc::{Doc, NormCursor};
 use crate::model::is_mark;
-use crate::text::{fold_width, is_label_punct};
+use crate::text::fold_width;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -411,7 +411,8 @@ fn push(out: &mut Vec<Tok>, kind: TokKind, start: usize, end: usize, unit: Optio
 /// Groups without any value (only empty fields) are dropped but do not reset the label.
 pub fn groups<'a>(doc: &'a Doc, toks: &[Tok]) -> Vec<Group<'a>> {
     let mut b = Builder::default();
-    let mut fold = Folder::default();
+    // A label's text is normalised as the doc's normalised view already holds it.
+    let mut norm = NormCursor::new(doc, toks.first().map_or(0, |t| t.start));
     for t in toks {
         let newline_before = doc.chars[b.last_end.min(t.start)..t.start].contains(&'\n');
         match t.kind {
@@ -420,14 +421,9 @@ pub fn groups<'a>(doc: &'a Doc, toks: &[Tok]) -> Vec<Group<'a>> {
                 if newline_before {
                     b.line_label.clear();
                 }
-                let text = doc.chars[t.start..t.end]
-                    .iter()
-                    .map(|c| fold.fold(*c))
-                    .filter(|c| !c.is_whitespace() && !is_label_punct(*c));
-                for c in text {
-                    b.label.push(c);
-                    b.line_label.push(c);
-                }
+                let text = norm.take(t.start, t.end);
+                b.label.extend_from_slice(text);
+                b.line_label.extend_from_slice(text);
                 for l in [&mut b.label, &mut b.line_label] {
                     if l.len() > 4 * LABEL_KEEP {
                         l.drain(..l.len() - LABEL_KEEP);
@@ -502,6 +498,31 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Labels are read from the doc's normalised view: on every corpus text, each text token's
+    /// normalised chars are what normalising its own text gives.
+    #[test]
+    fn labels_from_the_normalised_view_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/public");
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        let mut checked = 0;
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let doc = Doc::new(&text);
+            let mut cursor = NormCursor::new(&doc, 0);
+            for t in tokenize(&doc, 0, doc.len()) {
+                if t.kind == TokKind::Text {
+                    let plain = super::super::doc::norm_chars(doc.slice_str(t.start, t.end));
+                    assert_eq!(cursor.take(t.start, t.end), &plain[..], "{path:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
