@@ -263,7 +263,7 @@ mod tests {
         let mut start = 0;
         for step in [0, 3, 1, 7, 2, 0, 11, 5, 40] {
             let end = (start + step).min(doc.len());
-            let plain = norm_chars(&doc.slice_str(start, end));
+            let plain = norm_chars(doc.slice_str(start, end));
             assert_eq!(cursor.take(start, end), &plain[..], "{start}..{end}");
             start = end + usize::from(step % 2 == 1);
         }
