@@ -369,6 +369,12 @@ mod tests {
             let plain: String = t.chars().map(fold_width).collect();
             assert_eq!(fold_width_str(t), plain, "{t:?}");
         }
+        // Every char, alone and between others.
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            let t = format!("{c}甲{c}{c}ab{c}");
+            let plain: String = t.chars().map(fold_width).collect();
+            assert_eq!(fold_width_str(&t), plain, "{c:?}");
+        }
     }
 
     #[test]
