@@ -22,10 +22,17 @@ pub(crate) struct Sentence<'a> {
     bloom: u128,
 }
 
-/// The bloom bit of a character.
-fn bit(c: char) -> u128 {
+/// The bloom slot (0…127) of one character, given as its UTF-8 bytes read big-endian into a
+/// `u32` (`'件'` = `0xE4_BB_B6`).
+fn slot(w: u32) -> u32 {
+    w.wrapping_mul(0x9E37_79B1) >> 25
+}
+
+/// The bloom bit of one character (see [`slot`]).
+#[cfg(test)]
+fn bit(w: u32) -> u128 {
     // A variable 128-bit shift is a library call on most targets; two 64-bit halves are not.
-    let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
+    let k = slot(w);
     if k < 64 {
         u128::from(1u64 << k)
     } else {
@@ -33,15 +40,69 @@ fn bit(c: char) -> u128 {
     }
 }
 
-/// The bloom bits of a keyword (see [`Sentence::has_bloom`]).
+/// The char starting at byte `i` of UTF-8 text: its bytes read big-endian into a `u32`
+/// (`'件'` = `0xE4_BB_B6`, `'\n'` = `0x0A`), and its length. Reads the bytes without decoding
+/// them to a `char`; `i` must be at a char boundary.
+fn char_at(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let lead = *b.get(i)?;
+    // The length follows from the lead byte: 0xxxxxxx 1, 110xxxxx 2, 1110xxxx 3, 11110xxx 4.
+    const LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+    let n = LEN[usize::from(lead >> 4)];
+    let w = match b.get(i..i + 4) {
+        // One load, then the bytes past the char shifted out.
+        Some(&[a, b1, b2, b3]) => u32::from_be_bytes([a, b1, b2, b3]) >> (32 - 8 * n),
+        _ => b
+            .get(i..i + n)?
+            .iter()
+            .fold(0, |w, &x| w << 8 | u32::from(x)),
+    };
+    Some((w, n))
+}
+
+/// Adds the [`bit`] of a char to a bloom kept as two 64-bit halves.
+fn add_bit(m: &mut [u64; 2], w: u32) {
+    let k = slot(w);
+    if let Some(half) = m.get_mut((k >> 6) as usize) {
+        *half |= 1 << (k & 63);
+    }
+}
+
+fn join(m: [u64; 2]) -> u128 {
+    u128::from(m[0]) | u128::from(m[1]) << 64
+}
+
+/// The bloom bits of a keyword (see [`Sentence::has_bloom`]): one [`bit`] per char.
 pub(crate) fn bloom(kw: &str) -> u128 {
-    kw.chars().fold(0, |m, c| m | bit(c))
+    let b = kw.as_bytes();
+    let mut m = [0; 2];
+    let mut i = 0;
+    while let Some((w, n)) = char_at(b, i) {
+        add_bit(&mut m, w);
+        i += n;
+    }
+    join(m)
+}
+
+/// The bloom bit of one character (as [`bloom`] of a one-char string).
+#[cfg(test)]
+fn char_bit(c: char) -> u128 {
+    let mut buf = [0; 4];
+    bit(c
+        .encode_utf8(&mut buf)
+        .bytes()
+        .fold(0, |w, x| w << 8 | u32::from(x)))
 }
 
 impl Sentence<'_> {
     /// [`Sentence::flat`] as chars.
     pub(crate) fn chars(&self) -> &[char] {
-        self.chars.get_or_init(|| self.flat.chars().collect())
+        self.chars.get_or_init(|| {
+            // One allocation: the count of chars is the count of non-continuation bytes.
+            let n = self.flat.bytes().filter(|b| b & 0xC0 != 0x80).count();
+            let mut v = Vec::with_capacity(n);
+            v.extend(self.flat.chars());
+            v
+        })
     }
 
     /// Whether the sentence contains `kw` (across wrapped lines).
@@ -53,30 +114,94 @@ impl Sentence<'_> {
     pub(crate) fn has_bloom(&self, kw: &str, m: u128) -> bool {
         self.bloom & m == m && self.flat.contains(kw)
     }
+
+    /// Whether the sentence may contain the char `c`: false means it does not.
+    #[cfg(test)]
+    fn may_have_char(&self, c: char) -> bool {
+        let m = char_bit(c);
+        self.bloom & m == m
+    }
 }
 
-/// Every sentence of every section, in section order.
+/// Every sentence of every section, in section order: the text is split at 。；！？; and
+/// blank lines (the delimiter is dropped), and each piece trimmed; empty pieces are skipped.
+/// Single line breaks are kept: PDF text wraps lines in the middle of sentences.
+///
+/// One pass over each section's chars finds the delimiters and line breaks and makes each
+/// sentence's bloom. The chars are read from their UTF-8 bytes without decoding them (see
+/// [`char_at`]).
 pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
-    let mut out = Vec::new();
+    // About one sentence per 60 bytes of Chinese text; a guess saves most regrowing.
+    let bytes: usize = report.sections.values().map(String::len).sum();
+    let mut out = Vec::with_capacity(bytes / 60 + 4);
+    // Byte positions of the line breaks in the current piece.
+    let mut breaks: Vec<usize> = Vec::new();
     for (k, text) in &report.sections {
-        for s in sentences(text) {
-            // PDF text wraps lines inside sentences: read across the breaks.
-            let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
-            let flat = if s.as_bytes().iter().any(is_break) {
-                // Line breaks are ASCII bytes, never inside a multi-byte char.
-                Cow::Owned(s.split(['\n', '\r']).collect())
+        let b = text.as_bytes();
+        let mut push = |start: usize, end: usize, m: [u64; 2], breaks: &[usize]| {
+            let piece = text.get(start..end).unwrap_or("");
+            let s = piece.trim_start();
+            let from = start + piece.len() - s.len();
+            let s = s.trim_end();
+            if s.is_empty() {
+                return;
+            }
+            // PDF text wraps lines inside sentences: read across the breaks. (Line breaks are
+            // ASCII bytes, never inside a multi-byte char.)
+            let to = from + s.len();
+            let inner = breaks.iter().filter(|&&p| from <= p && p < to);
+            let flat = if inner.clone().next().is_some() {
+                let mut f = String::with_capacity(s.len());
+                let mut at = from;
+                for &p in inner {
+                    f.push_str(text.get(at..p).unwrap_or(""));
+                    at = p + 1;
+                }
+                f.push_str(text.get(at..to).unwrap_or(""));
+                Cow::Owned(f)
             } else {
                 Cow::Borrowed(s)
             };
-            let bloom = flat.chars().fold(0, |m, c| m | bit(c));
             out.push(Sentence {
                 section: k.as_str(),
                 text: s,
                 flat,
                 chars: OnceCell::new(),
-                bloom,
+                // The chars of the untrimmed piece: the bits of the spaces and line breaks
+                // are harmless, a bloom may hold more.
+                bloom: join(m),
             });
+        };
+        // Where the current piece starts, and its bloom so far.
+        let mut start = 0;
+        let mut m = [0; 2];
+        let mut i = 0;
+        while let Some((w, n)) = char_at(b, i) {
+            // Only a few lead bytes can start a delimiter or a line break.
+            if matches!(w >> (8 * (n - 1)), 0x0A | 0x0D | 0x3B | 0xE3 | 0xEF) {
+                let delimiter = match w {
+                    0x3B => 1,                                              // ;
+                    0x0A if b.get(i + 1) == Some(&b'\n') => 2,              // a blank line
+                    0xE3_80_82 | 0xEF_BC_9B | 0xEF_BC_81 | 0xEF_BC_9F => 3, // 。；！？
+                    _ => 0,
+                };
+                if delimiter > 0 {
+                    push(start, i, m, &breaks);
+                    breaks.clear();
+                    i += delimiter;
+                    start = i;
+                    m = [0; 2];
+                    continue;
+                }
+                if matches!(w, 0x0A | 0x0D) {
+                    breaks.push(i);
+                }
+            }
+            add_bit(&mut m, w);
+            i += n;
         }
+        push(start, b.len(), m, &breaks);
+        breaks.clear();
     }
     out
 }
@@ -100,58 +225,6 @@ pub(crate) fn find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> 
 pub(crate) struct Hit<'a> {
     pub value: i64,
     pub sentence: &'a str,
-}
-
-/// Splits text into sentences at 。；！？ and blank lines (the delimiter is dropped). Single
-/// line breaks are kept: PDF text wraps lines in the middle of sentences.
-pub(crate) fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || loop {
-        if rest.is_empty() {
-            return None;
-        }
-        // One pass over the bytes: the delimiters are a few fixed UTF-8 sequences.
-        let b = rest.as_bytes();
-        let mut end = b.len();
-        let mut skip = 0;
-        // Blocks without any delimiter's first byte are skipped in one test (it vectorises);
-        // a block with one is read byte by byte.
-        let mut block = 0;
-        'scan: while block < b.len() {
-            let stop = (block + 16).min(b.len());
-            let bytes = &b[block..stop];
-            if !bytes.iter().fold(false, |any, &x| {
-                any | matches!(x, b';' | b'\n' | 0xE3 | 0xEF)
-            }) {
-                block = stop;
-                continue;
-            }
-            for i in block..stop {
-                let d = match b[i] {
-                    b';' => 1,
-                    b'\n' if b.get(i + 1) == Some(&b'\n') => 2,
-                    0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3, // 。
-                    0xEF if b.get(i + 1) == Some(&0xBC)
-                        && matches!(b.get(i + 2), Some(0x9B | 0x81 | 0x9F)) =>
-                    {
-                        3 // ；！？
-                    }
-                    _ => 0,
-                };
-                if d > 0 {
-                    end = i;
-                    skip = d;
-                    break 'scan;
-                }
-            }
-            block = stop;
-        }
-        let piece = rest[..end].trim();
-        rest = &rest[end + skip..];
-        if !piece.is_empty() {
-            return Some(piece);
-        }
-    })
 }
 
 fn is_cn_digit(c: char) -> bool {
@@ -462,25 +535,148 @@ mod tests {
         );
     }
 
+    /// The plain reading of [`split`]'s rule, char by char: the pieces between delimiters
+    /// (。；！？; and a blank line), trimmed, empty ones dropped.
+    fn plain_sentences(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        while let Some(c) = text[i..].chars().next() {
+            let rest = &text[i..];
+            let d = ["。", "；", "！", "？", ";", "\n\n"]
+                .iter()
+                .find(|d| rest.starts_with(**d));
+            if let Some(d) = d {
+                out.push(text[start..i].trim());
+                i += d.len();
+                start = i;
+            } else {
+                i += c.len_utf8();
+            }
+        }
+        out.push(text[start..].trim());
+        out.retain(|s| !s.is_empty());
+        out
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        let r = sents(text);
+        // The sentences borrow `r`: copy their texts out.
+        let got: Vec<String> = split(&r).iter().map(|s| s.text.to_string()).collect();
+        plain_sentences(text)
+            .into_iter()
+            .zip(&got)
+            .for_each(|(p, g)| assert_eq!(p, g));
+        assert_eq!(plain_sentences(text).len(), got.len(), "{text:?}");
+        plain_sentences(text)
+    }
+
     #[test]
     fn sentence_split() {
-        let got: Vec<&str> =
-            sentences("一是公开。二是答复；三 ; 四！五？\n\n\n六\n七。。 ").collect();
-        assert_eq!(got, ["一是公开", "二是答复", "三", "四", "五", "六\n七"]);
-        assert_eq!(sentences("").count(), 0);
-        assert_eq!(sentences("。；\n\n").count(), 0);
+        assert_eq!(
+            texts("一是公开。二是答复；三 ; 四！五？\n\n\n六\n七。。 "),
+            ["一是公开", "二是答复", "三", "四", "五", "六\n七"]
+        );
+        assert!(texts("").is_empty());
+        assert!(texts("。；\n\n").is_empty());
+        for t in TEXTS {
+            texts(t);
+        }
+        texts("\r\n\r\n甲。\n\n\n\n乙\u{3000}；丙 é；𠀀。丁\n");
+    }
+
+    /// `split` against the plain reading on the corpus (when it is there): the raw files and
+    /// the sections imported from them.
+    #[test]
+    fn sentence_split_of_the_corpus() {
+        for dir in ["public", "partial", "html"] {
+            let path = format!(
+                "{}/../../../shared/corpus/{dir}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let Ok(entries) = std::fs::read_dir(path) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let Ok(bytes) = std::fs::read(e.path()) else {
+                    continue;
+                };
+                if let Ok(t) = std::str::from_utf8(&bytes) {
+                    texts(t);
+                }
+                for t in crate::import(&bytes, None).report.sections.values() {
+                    texts(t);
+                }
+            }
+        }
     }
 
     #[test]
     fn bloom_bit_is_bit_k() {
-        for c in ['\0', 'a', '件', '申', '\u{FFFF}', '\u{10FFFF}', '。'] {
-            let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
-            assert_eq!(bit(c), 1u128 << k, "{c:?}");
+        for w in [0, 0x61, 0xE4_BB_B6, 0xE3_80_82, 0xF4_8F_BF_BF, u32::MAX] {
+            let k = w.wrapping_mul(0x9E37_79B1) >> 25;
+            assert_eq!(slot(w), k);
+            assert_eq!(bit(w), 1u128 << k, "{w:#x}");
         }
-        for u in (0..0x11_0000u32).step_by(97) {
-            if let Some(c) = char::from_u32(u) {
-                let k = u.wrapping_mul(0x9E37_79B1) >> 25;
-                assert_eq!(bit(c), 1u128 << k);
+        for w in (0..u32::MAX).step_by(104_729) {
+            let k = w.wrapping_mul(0x9E37_79B1) >> 25;
+            assert_eq!(bit(w), 1u128 << k);
+        }
+    }
+
+    /// Texts with wrapped lines, ASCII, 2-, 3- and 4-byte chars.
+    const TEXTS: [&str; 6] = [
+        "区政府办受理政府\n信息公开申请 17 件，均已答复",
+        "共收到申请27件，办结25件（含上年结转2件），2件结转下年度\r\n继续办理",
+        "上\n年\r结\n\n转 ab-c ～ 𠀀𠀁 é ü 12月31日",
+        "",
+        "\n",
+        "全年未收到依申请公开件，未发生行政复议和行政诉讼案件",
+    ];
+
+    #[test]
+    fn bloom_holds_every_char_of_the_text() {
+        for t in TEXTS {
+            assert_eq!(
+                bloom(t),
+                t.chars().map(char_bit).fold(0, |m, b| m | b),
+                "{t:?}"
+            );
+        }
+    }
+
+    /// `has` against the plain reading: remove the line breaks, then `str::contains`.
+    #[test]
+    fn has_is_contains_across_breaks() {
+        for t in TEXTS {
+            let flat: String = t.split(['\n', '\r']).collect();
+            let r = sents(t);
+            let ss = split(&r);
+            let chars: Vec<char> = flat.chars().collect();
+            // Every substring of the flat text, and a few that are not there.
+            let mut kws: Vec<String> =
+                vec!["".into(), "申请 18".into(), "件。".into(), "结转上".into()];
+            for i in 0..chars.len() {
+                for j in i + 1..=(i + 5).min(chars.len()) {
+                    kws.push(chars[i..j].iter().collect());
+                    let mut k: String = chars[i..j].iter().collect();
+                    k.push('件');
+                    kws.push(k);
+                }
+            }
+            for s in &ss {
+                let flat_s: String = s.text.split(['\n', '\r']).collect();
+                assert_eq!(s.chars(), flat_s.chars().collect::<Vec<_>>());
+                for kw in &kws {
+                    assert_eq!(
+                        s.has(kw),
+                        flat_s.contains(kw.as_str()),
+                        "{kw:?} in {:?}",
+                        s.text
+                    );
+                }
+                for c in flat_s.chars() {
+                    assert!(s.may_have_char(c));
+                }
             }
         }
     }
