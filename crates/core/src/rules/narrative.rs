@@ -163,7 +163,7 @@ fn hits<'a>(
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     {
-        for h in scan::numbers_after(cx.sentences(), None, keywords, exclude, window, "件") {
+        for h in scan::numbers_after(cx.sentences(), None, keywords, exclude, window, '件') {
             let dup = out
                 .iter()
                 .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
@@ -591,7 +591,7 @@ fn x_10(cx: &Context, out: &mut Vec<Finding>) {
     let denies = ["未收取", "没有收取", "未产生"]
         .iter()
         .any(|k| s6.contains(k));
-    let amounts = scan::numbers_after(cx.sentences(), Some("6"), &["处理费"], &[], 12, "元");
+    let amounts = scan::numbers_after(cx.sentences(), Some("6"), &["处理费"], &[], 12, '元');
     if let Some(h) = amounts.iter().find(|h| h.value > 0).filter(|_| denies) {
         out.push(
             Finding::new(

@@ -114,13 +114,6 @@ impl Sentence<'_> {
     pub(crate) fn has_bloom(&self, kw: &str, m: u128) -> bool {
         self.bloom & m == m && self.flat.contains(kw)
     }
-
-    /// Whether the sentence may contain the char `c`: false means it does not.
-    #[cfg(test)]
-    fn may_have_char(&self, c: char) -> bool {
-        let m = char_bit(c);
-        self.bloom & m == m
-    }
 }
 
 /// Every sentence of every section, in section order: the text is split at 。；！？; and
@@ -228,7 +221,24 @@ pub(crate) struct Hit<'a> {
 }
 
 fn is_cn_digit(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千万".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// Reads a number starting at char index `i` of `chars`: ASCII/full-width digits (with `,`
@@ -236,12 +246,16 @@ fn is_cn_digit(c: char) -> bool {
 fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
     let first = fold_width(*chars.get(i)?);
     let mut j = i;
-    let mut s = String::new();
     if first.is_ascii_digit() {
+        // The digits are added up as read; more than 15 of them make no count.
+        let (mut value, mut digits) = (0i64, 0usize);
         while let Some(&c) = chars.get(j) {
             let c = fold_width(c);
-            if c.is_ascii_digit() {
-                s.push(c);
+            if let Some(d) = c.to_digit(10) {
+                digits += 1;
+                if digits <= 15 {
+                    value = value * 10 + i64::from(d);
+                }
             } else if c != ','
                 || !chars
                     .get(j + 1)
@@ -251,12 +265,10 @@ fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
             }
             j += 1;
         }
-        if s.len() > 15 {
-            return None;
-        }
-        return s.parse().ok().map(|v| (v, j));
+        return (digits <= 15).then_some((value, j));
     }
     if is_cn_digit(first) {
+        let mut s = String::new();
         while let Some(&c) = chars.get(j) {
             if !is_cn_digit(c) {
                 break;
@@ -269,13 +281,13 @@ fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
     None
 }
 
-/// The first number followed by one of `units` within `window` characters after char index
-/// `from`, not crossing a comma or a bracket. Returns (value, index after the unit).
+/// The first number followed by `unit` within `window` characters after char index `from`,
+/// not crossing a comma or a bracket. Returns (value, index after the unit).
 pub(crate) fn number_after(
     chars: &[char],
     from: usize,
     window: usize,
-    units: &str,
+    unit: char,
 ) -> Option<(i64, usize)> {
     let mut i = from;
     while i < chars.len() && i < from + window {
@@ -287,7 +299,7 @@ pub(crate) fn number_after(
             while chars.get(j).is_some_and(|c| *c == ' ' || *c == '\u{3000}') {
                 j += 1;
             }
-            if chars.get(j).is_some_and(|u| units.contains(*u)) {
+            if chars.get(j) == Some(&unit) {
                 return Some((v, j + 1));
             }
             i = j.max(i + 1);
@@ -298,8 +310,8 @@ pub(crate) fn number_after(
     None
 }
 
-/// A number with a unit ending right before char index `at` (`1件结转下年度`).
-pub(crate) fn number_before(chars: &[char], at: usize, units: &str) -> Option<i64> {
+/// A number with `unit` ending right before char index `at` (`1件结转下年度`).
+pub(crate) fn number_before(chars: &[char], at: usize, unit: char) -> Option<i64> {
     let mut j = at;
     while j > 0
         && chars
@@ -308,7 +320,7 @@ pub(crate) fn number_before(chars: &[char], at: usize, units: &str) -> Option<i6
     {
         j -= 1;
     }
-    if j == 0 || !chars.get(j - 1).is_some_and(|u| units.contains(*u)) {
+    if j == 0 || chars.get(j - 1) != Some(&unit) {
         return None;
     }
     let end = j - 1;
@@ -340,7 +352,7 @@ pub(crate) fn find_all(chars: &[char], kw: &str) -> Vec<usize> {
 }
 
 /// For every sentence (of section `only`, if given): each keyword occurrence followed by a
-/// number with a unit within `window` characters, or directly preceded by one (`1件结转…`).
+/// number with `unit` within `window` characters, or directly preceded by one (`1件结转…`).
 /// A sentence that contains one of `exclude` is skipped.
 pub(crate) fn numbers_after<'a>(
     sents: &[Sentence<'a>],
@@ -348,41 +360,52 @@ pub(crate) fn numbers_after<'a>(
     keywords: &[&str],
     exclude: &[&str],
     window: usize,
-    units: &str,
+    unit: char,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
-    let kw_blooms: Vec<u128> = keywords.iter().map(|k| bloom(k)).collect();
-    let ex_blooms: Vec<u128> = exclude.iter().map(|k| bloom(k)).collect();
+    // A hit needs the unit in the sentence: the unit's bloom bit rules most sentences out.
+    let unit_bloom = bloom(unit.encode_utf8(&mut [0; 4]));
+    // The keywords' blooms, made when a sentence first needs them. Past the 16th a keyword
+    // gets 0, which every sentence passes: `has` then decides alone.
+    let mut blooms: Option<([u128; 16], [u128; 16])> = None;
+    let of = |b: &[u128; 16], i: usize| b.get(i).copied().unwrap_or(0);
     for s in sents {
-        if only.is_some_and(|o| o != s.section) {
+        if only.is_some_and(|o| o != s.section) || s.bloom & unit_bloom != unit_bloom {
             continue;
         }
-        if !keywords
+        let (kb, xb) = blooms.get_or_insert_with(|| {
+            let mut kb = [0; 16];
+            let mut xb = [0; 16];
+            kb.iter_mut().zip(keywords).for_each(|(b, k)| *b = bloom(k));
+            xb.iter_mut().zip(exclude).for_each(|(b, k)| *b = bloom(k));
+            (kb, xb)
+        });
+        let has_kw = |i: usize| keywords.get(i).is_some_and(|k| s.has_bloom(k, of(kb, i)));
+        let Some(first) = (0..keywords.len()).find(|&i| has_kw(i)) else {
+            continue;
+        };
+        if exclude
             .iter()
-            .zip(&kw_blooms)
-            .any(|(k, m)| s.has_bloom(k, *m))
-            || exclude
-                .iter()
-                .zip(&ex_blooms)
-                .any(|(x, m)| s.has_bloom(x, *m))
+            .enumerate()
+            .any(|(i, x)| s.has_bloom(x, of(xb, i)))
         {
             continue;
         }
         let chars = s.chars();
         // A keyword the sentence lacks has no occurrence to scan for.
-        for (kw, _) in keywords
-            .iter()
-            .zip(&kw_blooms)
-            .filter(|(k, m)| s.has_bloom(k, **m))
-        {
+        for (i, kw) in keywords.iter().enumerate().skip(first) {
+            if i > first && !has_kw(i) {
+                continue;
+            }
             let n = kw.chars().count();
-            for at in find_all(chars, kw) {
-                if let Some((value, _)) = number_after(chars, at + n, window, units) {
-                    out.push(Hit {
-                        value,
-                        sentence: s.text,
-                    });
-                } else if let Some(value) = number_before(chars, at, units) {
+            let mut from = 0;
+            while let Some(at) = find_from(chars, kw, from) {
+                from = at + 1;
+                let value = match number_after(chars, at + n, window, unit) {
+                    Some((value, _)) => Some(value),
+                    None => number_before(chars, at, unit),
+                };
+                if let Some(value) = value {
                     out.push(Hit {
                         value,
                         sentence: s.text,
@@ -493,7 +516,7 @@ mod tests {
     fn first(text: &str, kw: &str) -> Option<i64> {
         let r = sents(text);
         let s = split(&r);
-        let hits = numbers_after(&s, None, &[kw], &[], 20, "件");
+        let hits = numbers_after(&s, None, &[kw], &[], 20, '件');
         hits.first().map(|h| h.value)
     }
 
@@ -610,6 +633,178 @@ mod tests {
         }
     }
 
+    /// The plain [`read_number`]: the digits collected in a string, then parsed.
+    fn plain_read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
+        let first = fold_width(*chars.get(i)?);
+        let mut j = i;
+        let mut s = String::new();
+        if first.is_ascii_digit() {
+            while let Some(&c) = chars.get(j) {
+                let c = fold_width(c);
+                if c.is_ascii_digit() {
+                    s.push(c);
+                } else if c != ','
+                    || !chars
+                        .get(j + 1)
+                        .is_some_and(|d| fold_width(*d).is_ascii_digit())
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if s.len() > 15 {
+                return None;
+            }
+            return s.parse().ok().map(|v| (v, j));
+        }
+        if "零〇一二两三四五六七八九十百千万".contains(first) {
+            while let Some(&c) = chars.get(j) {
+                if !"零〇一二两三四五六七八九十百千万".contains(c) {
+                    break;
+                }
+                s.push(c);
+                j += 1;
+            }
+            return parse_chinese_number(&s).map(|v| (v, j));
+        }
+        None
+    }
+
+    /// The plain [`numbers_after`]: every keyword tested on every sentence, units as a string.
+    fn plain_numbers_after<'a>(
+        sents: &[Sentence<'a>],
+        only: Option<&str>,
+        keywords: &[&str],
+        exclude: &[&str],
+        window: usize,
+        units: &str,
+    ) -> Vec<Hit<'a>> {
+        let flat = |s: &Sentence| -> String { s.text.split(['\n', '\r']).collect() };
+        let mut out = Vec::new();
+        for s in sents {
+            let f = flat(s);
+            if only.is_some_and(|o| o != s.section)
+                || !keywords.iter().any(|k| f.contains(k))
+                || exclude.iter().any(|x| f.contains(x))
+            {
+                continue;
+            }
+            let chars: Vec<char> = f.chars().collect();
+            for kw in keywords.iter().filter(|k| f.contains(**k)) {
+                let n = kw.chars().count();
+                for at in find_all(&chars, kw) {
+                    let unit = units.chars().next().unwrap_or(' ');
+                    if let Some((value, _)) = number_after(&chars, at + n, window, unit) {
+                        out.push(Hit {
+                            value,
+                            sentence: s.text,
+                        });
+                    } else if let Some(value) = number_before(&chars, at, unit) {
+                        out.push(Hit {
+                            value,
+                            sentence: s.text,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn read_number_is_the_plain_one() {
+        let text = "0 7 42 1,234 1,2,3 12, ９８７６５ 123456789012345 1234567890123456 \
+                    99999999999999999999 ,5 一 二十五 三百零二 两千 万 十万 零 〇 七七 a1 ，1２,３４5";
+        let chars: Vec<char> = text.chars().collect();
+        for i in 0..chars.len() {
+            assert_eq!(
+                read_number(&chars, i),
+                plain_read_number(&chars, i),
+                "at {i}"
+            );
+        }
+    }
+
+    /// The keyword sets the X rules read numbers after, with their excludes and windows.
+    const PATTERNS: [(&[&str], &[&str], usize); 8] = [
+        (
+            &["收到", "受理", "新收"],
+            &[
+                "复议", "诉讼", "信访", "留言", "咨询", "建议", "提案", "来信",
+            ],
+            25,
+        ),
+        (
+            &["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
+            &["复议", "诉讼"],
+            12,
+        ),
+        (&["办结", "答复", "办理完毕"], &["复议", "诉讼", "信访"], 12),
+        (
+            &[
+                "结转下年",
+                "结转到下",
+                "结转至下",
+                "结转至",
+                "结转到",
+                "顺延到下",
+                "顺延至下",
+                "转入下年",
+                "结转下一年",
+            ],
+            &["复议", "诉讼"],
+            15,
+        ),
+        (
+            &["予以公开", "部分公开"],
+            &["复议", "诉讼", "予以公开及部分公开"],
+            8,
+        ),
+        (
+            &["行政复议"],
+            &["未发生", "没有发生", "未收到", "行政诉讼"],
+            12,
+        ),
+        (&["行政诉讼"], &[], 12),
+        (
+            &["制发", "废止", "现行有效", "件", "1", "一"],
+            &["规章"],
+            15,
+        ),
+    ];
+
+    /// `numbers_after` against the plain version on the corpus (when it is there).
+    #[test]
+    fn numbers_after_is_the_plain_one_on_the_corpus() {
+        let mut seen = 0;
+        for dir in ["public", "partial", "html", "pdf", "docx"] {
+            let path = format!(
+                "{}/../../../shared/corpus/{dir}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let Ok(entries) = std::fs::read_dir(path) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let Ok(bytes) = std::fs::read(e.path()) else {
+                    continue;
+                };
+                let r = crate::import(&bytes, None).report;
+                let ss = split(&r);
+                for (kws, ex, window) in PATTERNS {
+                    for (only, unit) in [(None, '件'), (Some("6"), '元'), (Some("1"), '条')] {
+                        let got = numbers_after(&ss, only, kws, ex, window, unit);
+                        let want =
+                            plain_numbers_after(&ss, only, kws, ex, window, &unit.to_string());
+                        seen += want.len();
+                        assert_eq!(got, want, "{:?} {kws:?}", e.path());
+                    }
+                }
+            }
+        }
+        eprintln!("{seen} hits compared");
+    }
+
     #[test]
     fn bloom_bit_is_bit_k() {
         for w in [0, 0x61, 0xE4_BB_B6, 0xE3_80_82, 0xF4_8F_BF_BF, u32::MAX] {
@@ -675,7 +870,7 @@ mod tests {
                     );
                 }
                 for c in flat_s.chars() {
-                    assert!(s.may_have_char(c));
+                    assert_eq!(s.bloom & char_bit(c), char_bit(c));
                 }
             }
         }
