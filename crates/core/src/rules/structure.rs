@@ -510,23 +510,31 @@ fn s_08(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for n in [5u8, 6] {
-        let text = cx.report.section(n);
-        let bare: String = text
+        let text = cx.section(n);
+        // The text without spaces and punctuation: only whether it is empty or one of three
+        // short words matters, so its first three chars are enough.
+        let mut kept = text
             .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '，' | ',' | '、'))
-            .collect();
+            .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '，' | ',' | '、'));
+        let head = [kept.next(), kept.next(), kept.next()];
         let heading = SECTION_HEADINGS
             .get(usize::from(n) - 1)
             .copied()
             .unwrap_or("");
-        if bare.is_empty() {
+        let only = match head {
+            [Some('无'), None, _] => Some("无"),
+            [Some('暂'), Some('无'), None] => Some("暂无"),
+            [Some('没'), Some('有'), None] => Some("没有"),
+            _ => None,
+        };
+        if head[0].is_none() {
             out.push(Finding::new(
                 "S-08",
                 Severity::Warning,
                 format!("“{heading}”没有内容"),
                 format!("section {n} is empty"),
             ));
-        } else if n == 5 && matches!(bare.as_str(), "无" | "暂无" | "没有") {
+        } else if let Some(bare) = only.filter(|_| n == 5) {
             out.push(
                 Finding::new(
                     "S-08",
@@ -544,7 +552,7 @@ fn s_09(cx: &Context, out: &mut Vec<Finding>) {
     if cx.report.template != Some(TemplateId::V2021) || !needs_text(cx) {
         return;
     }
-    let s6 = cx.report.section(6);
+    let s6 = cx.section(6);
     if !s6.contains("处理费") && !s6.contains("收费") {
         out.push(Finding::new(
             "S-09",
