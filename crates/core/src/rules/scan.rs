@@ -24,7 +24,7 @@ pub(crate) struct Sentence<'a> {
 
 /// The bloom slot (0…127) of one character, given as its UTF-8 bytes read big-endian into a
 /// `u32` (`'件'` = `0xE4_BB_B6`).
-fn slot(w: u32) -> u32 {
+const fn slot(w: u32) -> u32 {
     w.wrapping_mul(0x9E37_79B1) >> 25
 }
 
@@ -71,17 +71,75 @@ fn join(m: [u64; 2]) -> u128 {
     u128::from(m[0]) | u128::from(m[1]) << 64
 }
 
-/// The bloom bits of a keyword (see [`Sentence::has_bloom`]): one [`bit`] per char.
-pub(crate) fn bloom(kw: &str) -> u128 {
+/// The bloom bits of a keyword: one [`bit`] per char, as [`split`] makes them for a sentence.
+/// A `const fn`, so that [`kw!`] makes them at compile time.
+pub(crate) const fn bloom(kw: &str) -> u128 {
+    const LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
     let b = kw.as_bytes();
-    let mut m = [0; 2];
+    let (mut lo, mut hi) = (0u64, 0u64);
     let mut i = 0;
-    while let Some((w, n)) = char_at(b, i) {
-        add_bit(&mut m, w);
+    while i < b.len() {
+        // The char at `i` as in `char_at`: its bytes read big-endian.
+        let n = LEN[(b[i] >> 4) as usize];
+        let mut w = 0u32;
+        let mut k = 0;
+        while k < n && i + k < b.len() {
+            w = w << 8 | b[i + k] as u32;
+            k += 1;
+        }
+        let k = slot(w);
+        if k < 64 {
+            lo |= 1 << k;
+        } else {
+            hi |= 1 << (k - 64);
+        }
         i += n;
     }
-    join(m)
+    lo as u128 | (hi as u128) << 64
 }
+
+/// A keyword with its [`bloom`] bits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kw {
+    pub text: &'static str,
+    pub bloom: u128,
+}
+
+impl Kw {
+    pub(crate) const fn new(text: &'static str) -> Kw {
+        Kw {
+            text,
+            bloom: bloom(text),
+        }
+    }
+}
+
+/// Keywords with their blooms (see [`kws!`]).
+pub(crate) const fn kw_array<const N: usize>(texts: [&'static str; N]) -> [Kw; N] {
+    let mut out = [Kw { text: "", bloom: 0 }; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Kw::new(texts[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A keyword with its bloom made at compile time: `kw!("其中")`.
+macro_rules! kw {
+    ($text:literal) => {
+        const { $crate::rules::scan::Kw::new($text) }
+    };
+}
+pub(crate) use kw;
+
+/// Keywords with their blooms made at compile time: `kws!["收到", "受理"]` (an array).
+macro_rules! kws {
+    ($($text:literal),* $(,)?) => {
+        const { $crate::rules::scan::kw_array([$($text),*]) }
+    };
+}
+pub(crate) use kws;
 
 /// The bloom bit of one character (as [`bloom`] of a one-char string).
 #[cfg(test)]
@@ -106,13 +164,13 @@ impl Sentence<'_> {
     }
 
     /// Whether the sentence contains `kw` (across wrapped lines).
-    pub(crate) fn has(&self, kw: &str) -> bool {
-        self.has_bloom(kw, bloom(kw))
+    pub(crate) fn has(&self, kw: Kw) -> bool {
+        self.has_text(kw.text, kw.bloom)
     }
 
-    /// [`Sentence::has`] with the keyword's [`bloom`] computed once by the caller.
-    pub(crate) fn has_bloom(&self, kw: &str, m: u128) -> bool {
-        self.bloom & m == m && self.flat.contains(kw)
+    /// [`Sentence::has`] of any text, with its [`bloom`].
+    fn has_text(&self, text: &str, bloom: u128) -> bool {
+        self.bloom & bloom == bloom && self.flat.contains(text)
     }
 }
 
@@ -357,49 +415,33 @@ pub(crate) fn find_all(chars: &[char], kw: &str) -> Vec<usize> {
 pub(crate) fn numbers_after<'a>(
     sents: &[Sentence<'a>],
     only: Option<&str>,
-    keywords: &[&str],
-    exclude: &[&str],
+    keywords: &[Kw],
+    exclude: &[Kw],
     window: usize,
     unit: char,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     // A hit needs the unit in the sentence: the unit's bloom bit rules most sentences out.
     let unit_bloom = bloom(unit.encode_utf8(&mut [0; 4]));
-    // The keywords' blooms, made when a sentence first needs them. Past the 16th a keyword
-    // gets 0, which every sentence passes: `has` then decides alone.
-    let mut blooms: Option<([u128; 16], [u128; 16])> = None;
-    let of = |b: &[u128; 16], i: usize| b.get(i).copied().unwrap_or(0);
     for s in sents {
         if only.is_some_and(|o| o != s.section) || s.bloom & unit_bloom != unit_bloom {
             continue;
         }
-        let (kb, xb) = blooms.get_or_insert_with(|| {
-            let mut kb = [0; 16];
-            let mut xb = [0; 16];
-            kb.iter_mut().zip(keywords).for_each(|(b, k)| *b = bloom(k));
-            xb.iter_mut().zip(exclude).for_each(|(b, k)| *b = bloom(k));
-            (kb, xb)
-        });
-        let has_kw = |i: usize| keywords.get(i).is_some_and(|k| s.has_bloom(k, of(kb, i)));
-        let Some(first) = (0..keywords.len()).find(|&i| has_kw(i)) else {
+        let Some(first) = keywords.iter().position(|k| s.has(*k)) else {
             continue;
         };
-        if exclude
-            .iter()
-            .enumerate()
-            .any(|(i, x)| s.has_bloom(x, of(xb, i)))
-        {
+        if exclude.iter().any(|x| s.has(*x)) {
             continue;
         }
         let chars = s.chars();
         // A keyword the sentence lacks has no occurrence to scan for.
         for (i, kw) in keywords.iter().enumerate().skip(first) {
-            if i > first && !has_kw(i) {
+            if i > first && !s.has(*kw) {
                 continue;
             }
-            let n = kw.chars().count();
+            let n = kw.text.chars().count();
             let mut from = 0;
-            while let Some(at) = find_from(chars, kw, from) {
+            while let Some(at) = find_from(chars, kw.text, from) {
                 from = at + 1;
                 let value = match number_after(chars, at + n, window, unit) {
                     Some((value, _)) => Some(value),
@@ -430,7 +472,7 @@ pub(crate) struct Breakdown<'a> {
 pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
     let mut out = Vec::new();
     for sent in sents {
-        if !sent.has("其中") {
+        if !sent.has(kw!("其中")) {
             continue;
         }
         let s = sent.text;
@@ -513,10 +555,10 @@ mod tests {
         r
     }
 
-    fn first(text: &str, kw: &str) -> Option<i64> {
+    fn first(text: &str, kw: &'static str) -> Option<i64> {
         let r = sents(text);
         let s = split(&r);
-        let hits = numbers_after(&s, None, &[kw], &[], 20, '件');
+        let hits = numbers_after(&s, None, &[Kw::new(kw)], &[], 20, '件');
         hits.first().map(|h| h.value)
     }
 
@@ -793,7 +835,11 @@ mod tests {
                 let ss = split(&r);
                 for (kws, ex, window) in PATTERNS {
                     for (only, unit) in [(None, '件'), (Some("6"), '元'), (Some("1"), '条')] {
-                        let got = numbers_after(&ss, only, kws, ex, window, unit);
+                        let (k, x): (Vec<Kw>, Vec<Kw>) = (
+                            kws.iter().map(|k| Kw::new(k)).collect(),
+                            ex.iter().map(|k| Kw::new(k)).collect(),
+                        );
+                        let got = numbers_after(&ss, only, &k, &x, window, unit);
                         let want =
                             plain_numbers_after(&ss, only, kws, ex, window, &unit.to_string());
                         seen += want.len();
@@ -863,7 +909,7 @@ mod tests {
                 assert_eq!(s.chars(), flat_s.chars().collect::<Vec<_>>());
                 for kw in &kws {
                     assert_eq!(
-                        s.has(kw),
+                        s.has_text(kw, bloom(kw)),
                         flat_s.contains(kw.as_str()),
                         "{kw:?} in {:?}",
                         s.text

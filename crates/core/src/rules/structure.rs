@@ -186,7 +186,7 @@ fn s_01(cx: &Context, out: &mut Vec<Finding>) {
 
 /// "共N部分" / "分为N个部分" / "由…N个部分组成" in the text.
 fn stated_parts<'a>(sents: &[&scan::Sentence<'a>]) -> Option<(i64, &'a str)> {
-    for sent in sents.iter().filter(|s| s.has("部分")) {
+    for sent in sents.iter().filter(|s| s.has(scan::kw!("部分"))) {
         let (s, chars) = (sent.text, sent.chars());
         for at in scan::find_all(chars, "部分") {
             // Number right before 部分 (optionally with 个).
@@ -465,7 +465,7 @@ fn s_05(cx: &Context, out: &mut Vec<Finding>) {
 fn s_06(cx: &Context, out: &mut Vec<Finding>) {
     if let Some(s) = cx
         .section_sentences("3")
-        .find(|s| s.has("勾稽关系"))
+        .find(|s| s.has(scan::kw!("勾稽关系")))
         .map(|s| s.text)
     {
         let want = normalize_label(template::S3_NOTE);
@@ -603,7 +603,10 @@ fn s_10(cx: &Context, out: &mut Vec<Finding>) {
     };
     for sent in cx.sentences() {
         let connector = |c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～');
-        if !sent.has("月") || !sent.has("日") || !sent.flat.contains(connector) {
+        if !sent.has(scan::kw!("月"))
+            || !sent.has(scan::kw!("日"))
+            || !sent.flat.contains(connector)
+        {
             continue;
         }
         let (s, chars) = (sent.text, sent.chars());
