@@ -40,35 +40,58 @@ fn bit(w: u32) -> u128 {
     }
 }
 
+/// What a lead byte tells: the char's length (bits 0–2), and bit 3 when the char may be a
+/// delimiter or a line break (lead `\n`, `\r`, `;`, 0xE3 for 。 or 0xEF for ；！？).
+const LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        // 0xxxxxxx 1, 110xxxxx 2, 1110xxxx 3, 11110xxx 4 (a continuation byte never leads).
+        t[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
+        if matches!(b, 0x0A | 0x0D | 0x3B | 0xE3 | 0xEF) {
+            t[b] |= 8;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The char starting at byte `i` of UTF-8 text: its bytes read big-endian into a `u32`
-/// (`'件'` = `0xE4_BB_B6`, `'\n'` = `0x0A`), and its length. Reads the bytes without decoding
-/// them to a `char`; `i` must be at a char boundary.
-fn char_at(b: &[u8], i: usize) -> Option<(u32, usize)> {
-    let lead = *b.get(i)?;
-    // The length follows from the lead byte: 0xxxxxxx 1, 110xxxxx 2, 1110xxxx 3, 11110xxx 4.
-    const LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
-    let n = LEN[usize::from(lead >> 4)];
-    let w = match b.get(i..i + 4) {
+/// (`'件'` = `0xE4_BB_B6`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
+/// a line break (see [`LEAD`]). Reads the bytes without decoding them to a `char`; `i` must be
+/// at a char boundary.
+#[inline(always)]
+fn char_at(b: &[u8], i: usize) -> Option<(u32, usize, bool)> {
+    let rest = b.get(i..)?;
+    let class = LEAD[usize::from(*rest.first()?)];
+    let n = usize::from(class & 7);
+    let w = match rest.first_chunk::<4>() {
         // One load, then the bytes past the char shifted out.
-        Some(&[a, b1, b2, b3]) => u32::from_be_bytes([a, b1, b2, b3]) >> (32 - 8 * n),
-        _ => b
-            .get(i..i + n)?
-            .iter()
-            .fold(0, |w, &x| w << 8 | u32::from(x)),
+        Some(quad) => u32::from_be_bytes(*quad) >> ((4 - n) * 8),
+        None => rest.get(..n)?.iter().fold(0, |w, &x| w << 8 | u32::from(x)),
     };
-    Some((w, n))
+    Some((w, n, class & 8 != 0))
 }
 
-/// Adds the [`bit`] of a char to a bloom kept as two 64-bit halves.
-fn add_bit(m: &mut [u64; 2], w: u32) {
+/// Adds the [`bit`] of a char to a bloom kept as two 64-bit halves (no 128-bit shift, which
+/// is a library call on some targets).
+fn add_bit(lo: &mut u64, hi: &mut u64, w: u32) {
     let k = slot(w);
-    if let Some(half) = m.get_mut((k >> 6) as usize) {
-        *half |= 1 << (k & 63);
+    let bit = 1u64 << (k & 63);
+    if k < 64 {
+        *lo |= bit;
+    } else {
+        *hi |= bit;
     }
 }
 
-fn join(m: [u64; 2]) -> u128 {
-    u128::from(m[0]) | u128::from(m[1]) << 64
+fn join(lo: u64, hi: u64) -> u128 {
+    u128::from(lo) | u128::from(hi) << 64
 }
 
 /// The bloom bits of a keyword: one [`bit`] per char, as [`split`] makes them for a sentence.
@@ -189,7 +212,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
     let mut breaks: Vec<usize> = Vec::new();
     for (k, text) in &report.sections {
         let b = text.as_bytes();
-        let mut push = |start: usize, end: usize, m: [u64; 2], breaks: &[usize]| {
+        let mut push = |start: usize, end: usize, m: u128, breaks: &[usize]| {
             let piece = text.get(start..end).unwrap_or("");
             let s = piece.trim_start();
             let from = start + piece.len() - s.len();
@@ -220,16 +243,16 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
                 chars: OnceCell::new(),
                 // The chars of the untrimmed piece: the bits of the spaces and line breaks
                 // are harmless, a bloom may hold more.
-                bloom: join(m),
+                bloom: m,
             });
         };
         // Where the current piece starts, and its bloom so far.
         let mut start = 0;
-        let mut m = [0; 2];
+        let (mut lo, mut hi) = (0, 0);
         let mut i = 0;
-        while let Some((w, n)) = char_at(b, i) {
+        while let Some((w, n, special)) = char_at(b, i) {
             // Only a few lead bytes can start a delimiter or a line break.
-            if matches!(w >> (8 * (n - 1)), 0x0A | 0x0D | 0x3B | 0xE3 | 0xEF) {
+            if special {
                 let delimiter = match w {
                     0x3B => 1,                                              // ;
                     0x0A if b.get(i + 1) == Some(&b'\n') => 2,              // a blank line
@@ -237,21 +260,21 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
                     _ => 0,
                 };
                 if delimiter > 0 {
-                    push(start, i, m, &breaks);
+                    push(start, i, join(lo, hi), &breaks);
                     breaks.clear();
                     i += delimiter;
                     start = i;
-                    m = [0; 2];
+                    (lo, hi) = (0, 0);
                     continue;
                 }
                 if matches!(w, 0x0A | 0x0D) {
                     breaks.push(i);
                 }
             }
-            add_bit(&mut m, w);
+            add_bit(&mut lo, &mut hi, w);
             i += n;
         }
-        push(start, b.len(), m, &breaks);
+        push(start, b.len(), join(lo, hi), &breaks);
         breaks.clear();
     }
     out
