@@ -511,7 +511,9 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                 continue;
             }
             let unit = match chars.get(k - 1) {
-                Some(u) if "件条篇次个项期场".contains(*u) => *u,
+                Some(&u) if matches!(u, '件' | '条' | '篇' | '次' | '个' | '项' | '期' | '场') => {
+                    u
+                }
                 _ => continue,
             };
             let mut b = k - 1;
@@ -533,20 +535,26 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                 }
                 end += 1;
             }
-            let body: String = chars.get(at + 2..end).unwrap_or(&[]).iter().collect();
-            if ["含", "等", "包括", "以上", "分别", "其中", "约", "余"]
-                .iter()
-                .any(|m| body.contains(m))
-            {
+            let body = chars.get(at + 2..end).unwrap_or(&[]);
+            // Words that mark a list as partial or overlapping (a char-slice `contains`).
+            let marks: [&[char]; 8] = [
+                &['含'],
+                &['等'],
+                &['包', '括'],
+                &['以', '上'],
+                &['分', '别'],
+                &['其', '中'],
+                &['约'],
+                &['余'],
+            ];
+            if marks.iter().any(|m| body.windows(m.len()).any(|w| w == *m)) {
                 continue;
             }
-            let bc: Vec<char> = body.chars().collect();
-            let units: String = unit.to_string();
             let mut parts = Vec::new();
             let mut i = 0;
-            while i < bc.len() {
-                match read_number(&bc, i) {
-                    Some((v, j)) if bc.get(j).is_some_and(|u| units.contains(*u)) => {
+            while i < body.len() {
+                match read_number(body, i) {
+                    Some((v, j)) if body.get(j) == Some(&unit) => {
                         parts.push(v);
                         i = j + 1;
                     }
