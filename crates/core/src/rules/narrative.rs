@@ -162,7 +162,9 @@ fn hits<'a>(
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     {
-        for h in scan::numbers_after(cx.sentences(), None, keywords, exclude, window, '件') {
+        // A number with 件 needs 件 in the sentence.
+        let sents = cx.counting_sentences();
+        for h in scan::numbers_after(sents, None, keywords, exclude, window, '件') {
             let dup = out
                 .iter()
                 .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);

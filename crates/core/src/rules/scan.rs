@@ -186,6 +186,11 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the sentence may contain `kw`: false means it does not (a bloom test alone).
+    pub(crate) fn may_have(&self, kw: Kw) -> bool {
+        self.bloom & kw.bloom == kw.bloom
+    }
+
     /// Whether the sentence contains `kw` (across wrapped lines).
     pub(crate) fn has(&self, kw: Kw) -> bool {
         self.has_text(kw.text, kw.bloom)
@@ -285,13 +290,20 @@ pub(crate) fn find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> 
     let mut k = kw.chars();
     let first = k.next()?;
     let rest = k.as_str();
-    (from..chars.len()).find(|&i| {
-        chars.get(i) == Some(&first)
-            && rest
-                .chars()
-                .enumerate()
-                .all(|(n, c)| chars.get(i + 1 + n) == Some(&c))
-    })
+    let mut i = from;
+    // Jump from one occurrence of the first char to the next, then compare the rest.
+    while let Some(p) = chars.get(i..)?.iter().position(|&c| c == first) {
+        i += p;
+        if rest
+            .chars()
+            .enumerate()
+            .all(|(n, c)| chars.get(i + 1 + n) == Some(&c))
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A number found in the text, with the sentence it stands in.
@@ -435,8 +447,8 @@ pub(crate) fn find_all(chars: &[char], kw: &str) -> Vec<usize> {
 /// For every sentence (of section `only`, if given): each keyword occurrence followed by a
 /// number with `unit` within `window` characters, or directly preceded by one (`1件结转…`).
 /// A sentence that contains one of `exclude` is skipped.
-pub(crate) fn numbers_after<'a>(
-    sents: &[Sentence<'a>],
+pub(crate) fn numbers_after<'s, 'a: 's>(
+    sents: impl IntoIterator<Item = &'s Sentence<'a>>,
     only: Option<&str>,
     keywords: &[Kw],
     exclude: &[Kw],
@@ -949,6 +961,39 @@ mod tests {
                 for c in flat_s.chars() {
                     assert_eq!(s.bloom & char_bit(c), char_bit(c));
                 }
+            }
+        }
+    }
+
+    /// The plain [`find_from`]: every index from `from` on tested in turn.
+    fn plain_find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> {
+        let k: Vec<char> = kw.chars().collect();
+        if k.is_empty() {
+            return None;
+        }
+        (from..chars.len()).find(|&i| chars.get(i..i + k.len()) == Some(&k[..]))
+    }
+
+    #[test]
+    fn find_from_is_the_plain_one() {
+        let c: Vec<char> = "上年结转上年结转上上年年结".chars().collect();
+        for kw in [
+            "上年",
+            "结转",
+            "上",
+            "年结",
+            "上上年",
+            "结转上年结转上",
+            "下年",
+            "",
+            "结",
+        ] {
+            for from in 0..=c.len() + 1 {
+                assert_eq!(
+                    find_from(&c, kw, from),
+                    plain_find_from(&c, kw, from),
+                    "{kw} {from}"
+                );
             }
         }
     }
