@@ -19,25 +19,30 @@ pub(crate) struct Sentence<'a> {
     /// most sentences hold none of the keywords the rules read numbers after.
     chars: OnceCell<Vec<char>>,
     /// One bit per character class: a keyword whose bits are not all here is not here.
-    bloom: u128,
+    bloom: Bloom,
 }
 
-/// The bloom slot (0…127) of one character, given as its UTF-8 bytes read big-endian into a
+/// A bloom filter of chars: 256 bits, one set per char (see [`slot`]).
+pub(crate) type Bloom = [u64; 4];
+
+/// The bloom slot (0…255) of one character, given as its UTF-8 bytes read big-endian into a
 /// `u32` (`'件'` = `0xE4_BB_B6`).
 const fn slot(w: u32) -> u32 {
-    w.wrapping_mul(0x9E37_79B1) >> 25
+    w.wrapping_mul(0x9E37_79B1) >> 24
 }
 
-/// The bloom bit of one character (see [`slot`]).
-#[cfg(test)]
-fn bit(w: u32) -> u128 {
-    // A variable 128-bit shift is a library call on most targets; two 64-bit halves are not.
+/// Sets the bit of a char (see [`slot`]).
+const fn add(m: &mut Bloom, w: u32) {
     let k = slot(w);
-    if k < 64 {
-        u128::from(1u64 << k)
-    } else {
-        u128::from(1u64 << (k - 64)) << 64
-    }
+    m[(k >> 6) as usize] |= 1 << (k & 63);
+}
+
+/// Whether every bit of `kw` is in `m`.
+fn holds(m: &Bloom, kw: &Bloom) -> bool {
+    // No short cut: four and-compares in a row are cheaper than branches.
+    m.iter()
+        .zip(kw)
+        .fold(true, |all, (a, b)| all & (a & b == *b))
 }
 
 /// What a lead byte tells: the char's length (bits 0–2), and bit 3 when the char may be a
@@ -78,54 +83,32 @@ fn char_at(b: &[u8], i: usize) -> Option<(u32, usize, bool)> {
     Some((w, n, class & 8 != 0))
 }
 
-/// Adds the [`bit`] of a char to a bloom kept as two 64-bit halves (no 128-bit shift, which
-/// is a library call on some targets).
-fn add_bit(lo: &mut u64, hi: &mut u64, w: u32) {
-    let k = slot(w);
-    let bit = 1u64 << (k & 63);
-    if k < 64 {
-        *lo |= bit;
-    } else {
-        *hi |= bit;
-    }
-}
-
-fn join(lo: u64, hi: u64) -> u128 {
-    u128::from(lo) | u128::from(hi) << 64
-}
-
-/// The bloom bits of a keyword: one [`bit`] per char, as [`split`] makes them for a sentence.
-/// A `const fn`, so that [`kw!`] makes them at compile time.
-pub(crate) const fn bloom(kw: &str) -> u128 {
-    const LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+/// The bloom of a keyword: the bit of each char, as [`split`] makes them for a sentence. A
+/// `const fn`, so that [`kw!`] makes them at compile time.
+pub(crate) const fn bloom(kw: &str) -> Bloom {
     let b = kw.as_bytes();
-    let (mut lo, mut hi) = (0u64, 0u64);
+    let mut m = [0; 4];
     let mut i = 0;
     while i < b.len() {
         // The char at `i` as in `char_at`: its bytes read big-endian.
-        let n = LEN[(b[i] >> 4) as usize];
+        let n = (LEAD[b[i] as usize] & 7) as usize;
         let mut w = 0u32;
         let mut k = 0;
         while k < n && i + k < b.len() {
             w = w << 8 | b[i + k] as u32;
             k += 1;
         }
-        let k = slot(w);
-        if k < 64 {
-            lo |= 1 << k;
-        } else {
-            hi |= 1 << (k - 64);
-        }
+        add(&mut m, w);
         i += n;
     }
-    lo as u128 | (hi as u128) << 64
+    m
 }
 
 /// A keyword with its [`bloom`] bits.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Kw {
     pub text: &'static str,
-    pub bloom: u128,
+    pub bloom: Bloom,
 }
 
 impl Kw {
@@ -139,7 +122,10 @@ impl Kw {
 
 /// Keywords with their blooms (see [`kws!`]).
 pub(crate) const fn kw_array<const N: usize>(texts: [&'static str; N]) -> [Kw; N] {
-    let mut out = [Kw { text: "", bloom: 0 }; N];
+    let mut out = [Kw {
+        text: "",
+        bloom: [0; 4],
+    }; N];
     let mut i = 0;
     while i < N {
         out[i] = Kw::new(texts[i]);
@@ -164,14 +150,18 @@ macro_rules! kws {
 }
 pub(crate) use kws;
 
-/// The bloom bit of one character (as [`bloom`] of a one-char string).
+/// The bloom of one character (as [`bloom`] of a one-char string).
 #[cfg(test)]
-fn char_bit(c: char) -> u128 {
+fn char_bit(c: char) -> Bloom {
+    let mut m = [0; 4];
     let mut buf = [0; 4];
-    bit(c
-        .encode_utf8(&mut buf)
-        .bytes()
-        .fold(0, |w, x| w << 8 | u32::from(x)))
+    add(
+        &mut m,
+        c.encode_utf8(&mut buf)
+            .bytes()
+            .fold(0, |w, x| w << 8 | u32::from(x)),
+    );
+    m
 }
 
 impl Sentence<'_> {
@@ -188,7 +178,7 @@ impl Sentence<'_> {
 
     /// Whether the sentence may contain `kw`: false means it does not (a bloom test alone).
     pub(crate) fn may_have(&self, kw: Kw) -> bool {
-        self.bloom & kw.bloom == kw.bloom
+        holds(&self.bloom, &kw.bloom)
     }
 
     /// Whether the sentence contains `kw` (across wrapped lines).
@@ -197,8 +187,8 @@ impl Sentence<'_> {
     }
 
     /// [`Sentence::has`] of any text, with its [`bloom`].
-    fn has_text(&self, text: &str, bloom: u128) -> bool {
-        self.bloom & bloom == bloom && self.flat.contains(text)
+    fn has_text(&self, text: &str, bloom: Bloom) -> bool {
+        holds(&self.bloom, &bloom) && self.flat.contains(text)
     }
 }
 
@@ -217,7 +207,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
     let mut breaks: Vec<usize> = Vec::new();
     for (k, text) in &report.sections {
         let b = text.as_bytes();
-        let mut push = |start: usize, end: usize, m: u128, breaks: &[usize]| {
+        let mut push = |start: usize, end: usize, m: Bloom, breaks: &[usize]| {
             let piece = text.get(start..end).unwrap_or("");
             let s = piece.trim_start();
             let from = start + piece.len() - s.len();
@@ -253,7 +243,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         };
         // Where the current piece starts, and its bloom so far.
         let mut start = 0;
-        let (mut lo, mut hi) = (0, 0);
+        let mut m = [0; 4];
         let mut i = 0;
         while let Some((w, n, special)) = char_at(b, i) {
             // Only a few lead bytes can start a delimiter or a line break.
@@ -265,21 +255,21 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
                     _ => 0,
                 };
                 if delimiter > 0 {
-                    push(start, i, join(lo, hi), &breaks);
+                    push(start, i, m, &breaks);
                     breaks.clear();
                     i += delimiter;
                     start = i;
-                    (lo, hi) = (0, 0);
+                    m = [0; 4];
                     continue;
                 }
                 if matches!(w, 0x0A | 0x0D) {
                     breaks.push(i);
                 }
             }
-            add_bit(&mut lo, &mut hi, w);
+            add(&mut m, w);
             i += n;
         }
-        push(start, b.len(), join(lo, hi), &breaks);
+        push(start, b.len(), m, &breaks);
         breaks.clear();
     }
     out
@@ -459,7 +449,7 @@ pub(crate) fn numbers_after<'s, 'a: 's>(
     // A hit needs the unit in the sentence: the unit's bloom bit rules most sentences out.
     let unit_bloom = bloom(unit.encode_utf8(&mut [0; 4]));
     for s in sents {
-        if only.is_some_and(|o| o != s.section) || s.bloom & unit_bloom != unit_bloom {
+        if only.is_some_and(|o| o != s.section) || !holds(&s.bloom, &unit_bloom) {
             continue;
         }
         let Some(first) = keywords.iter().position(|k| s.has(*k)) else {
@@ -896,14 +886,16 @@ mod tests {
 
     #[test]
     fn bloom_bit_is_bit_k() {
-        for w in [0, 0x61, 0xE4_BB_B6, 0xE3_80_82, 0xF4_8F_BF_BF, u32::MAX] {
-            let k = w.wrapping_mul(0x9E37_79B1) >> 25;
-            assert_eq!(slot(w), k);
-            assert_eq!(bit(w), 1u128 << k, "{w:#x}");
-        }
-        for w in (0..u32::MAX).step_by(104_729) {
-            let k = w.wrapping_mul(0x9E37_79B1) >> 25;
-            assert_eq!(bit(w), 1u128 << k);
+        for w in (0..u32::MAX)
+            .step_by(104_729)
+            .chain([0, 0xE4_BB_B6, u32::MAX])
+        {
+            let k = w.wrapping_mul(0x9E37_79B1) >> 24;
+            let mut m = [0; 4];
+            add(&mut m, w);
+            let bits: u32 = m.iter().map(|x| x.count_ones()).sum();
+            assert_eq!(bits, 1);
+            assert_eq!(m[(k / 64) as usize], 1 << (k % 64), "{w:#x}");
         }
     }
 
@@ -922,7 +914,9 @@ mod tests {
         for t in TEXTS {
             assert_eq!(
                 bloom(t),
-                t.chars().map(char_bit).fold(0, |m, b| m | b),
+                t.chars().map(char_bit).fold([0; 4], |m, b| {
+                    [m[0] | b[0], m[1] | b[1], m[2] | b[2], m[3] | b[3]]
+                }),
                 "{t:?}"
             );
         }
@@ -959,7 +953,7 @@ mod tests {
                     );
                 }
                 for c in flat_s.chars() {
-                    assert_eq!(s.bloom & char_bit(c), char_bit(c));
+                    assert!(holds(&s.bloom, &char_bit(c)));
                 }
             }
         }
