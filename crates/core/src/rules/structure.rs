@@ -1,5 +1,7 @@
 //! S-01…S-12: structure and template version.
 
+use std::sync::OnceLock;
+
 use crate::finding::{Finding, Severity};
 use crate::model::{CellValue, TemplateId};
 use crate::template::{self, SECTION_HEADINGS};
@@ -381,15 +383,32 @@ fn s_04(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Every row label of a template, normalised and as chars, with the label itself; made once
+/// per template.
+fn row_labels(t: TemplateId) -> &'static [(Vec<char>, &'static str)] {
+    static L2019: OnceLock<Vec<(Vec<char>, &'static str)>> = OnceLock::new();
+    static L2021: OnceLock<Vec<(Vec<char>, &'static str)>> = OnceLock::new();
+    let cell = match t {
+        TemplateId::V2019 => &L2019,
+        TemplateId::V2021 => &L2021,
+    };
+    cell.get_or_init(|| {
+        template::get(t)
+            .tables
+            .iter()
+            .flat_map(|table| table.rows)
+            .map(|row| (normalize_label(row.label).chars().collect(), row.label))
+            .collect()
+    })
+}
+
 /// The template row an extra row's label nearly matches (one or two characters differ).
 fn near_row(t: TemplateId, label: &str) -> Option<&'static str> {
     let l: Vec<char> = normalize_label(label).chars().collect();
-    for table in template::get(t).tables {
-        for row in table.rows {
-            let k: Vec<char> = normalize_label(row.label).chars().collect();
-            if k != l && k.len() >= 4 && edit_distance(&k, &l) <= 2 {
-                return Some(row.label);
-            }
+    for (k, label) in row_labels(t) {
+        // Two labels whose lengths differ by more than two are more than two edits apart.
+        if *k != l && k.len() >= 4 && k.len().abs_diff(l.len()) <= 2 && edit_distance(k, &l) <= 2 {
+            return Some(label);
         }
     }
     None
@@ -845,6 +864,42 @@ mod tests {
         assert_eq!(run(&S_11, &r).len(), 1);
         r.title = Some("某局2024年政府信息公开工作年度报告".into());
         assert!(run(&S_11, &r).is_empty());
+    }
+
+    /// The plain [`near_row`]: every row label normalised and compared in full.
+    fn plain_near_row(t: TemplateId, label: &str) -> Option<&'static str> {
+        let l: Vec<char> = normalize_label(label).chars().collect();
+        for table in template::get(t).tables {
+            for row in table.rows {
+                let k: Vec<char> = normalize_label(row.label).chars().collect();
+                if k != l && k.len() >= 4 && edit_distance(&k, &l) <= 2 {
+                    return Some(row.label);
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn near_row_is_the_plain_one() {
+        for t in [V2019, V2021] {
+            for table in template::get(t).tables {
+                for row in table.rows {
+                    let c: Vec<char> = row.label.chars().collect();
+                    let mut labels = vec![row.label.to_string(), format!("{}其他", row.label)];
+                    for i in 0..c.len() {
+                        let mut v = c.clone();
+                        v[i] = '国';
+                        labels.push(v.iter().collect());
+                        labels.push(c[..i].iter().chain(&c[i + 1..]).collect());
+                        labels.push(c[i..].iter().collect());
+                    }
+                    for l in labels {
+                        assert_eq!(near_row(t, &l), plain_near_row(t, &l), "{l}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
