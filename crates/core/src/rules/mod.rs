@@ -48,6 +48,8 @@ pub struct Context<'a> {
     s3_fix: OnceCell<Vec<Vec<Suspect>>>,
     s4_fix: OnceCell<Vec<Vec<Suspect>>>,
     sentences: OnceCell<Vec<scan::Sentence<'a>>>,
+    /// Indexes of the sentences that may hold 件 (see [`Context::counting_sentences`]).
+    counting: OnceCell<Vec<usize>>,
     prev_view: OnceCell<Option<view::View>>,
 }
 
@@ -60,7 +62,18 @@ impl<'a> Context<'a> {
             s3_fix: OnceCell::new(),
             s4_fix: OnceCell::new(),
             sentences: OnceCell::new(),
+            counting: OnceCell::new(),
             prev_view: OnceCell::new(),
+        }
+    }
+
+    /// The narrative text of section `n` ("" when missing): [`Report::section`] without
+    /// formatting the key.
+    pub(crate) fn section(&self, n: u8) -> &'a str {
+        const KEYS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        match KEYS.get(usize::from(n)) {
+            Some(k) => self.report.sections.get(*k).map_or("", String::as_str),
+            None => self.report.section(n),
         }
     }
 
@@ -79,6 +92,21 @@ impl<'a> Context<'a> {
     /// Every sentence of the narrative, split once.
     pub(crate) fn sentences(&self) -> &[scan::Sentence<'a>] {
         self.sentences.get_or_init(|| scan::split(self.report))
+    }
+
+    /// The sentences that may hold 件, the unit most text rules read numbers in (a bloom test:
+    /// a sentence without it is left out, some others may be in); found once.
+    pub(crate) fn counting_sentences(&self) -> impl Iterator<Item = &scan::Sentence<'a>> {
+        let all = self.sentences();
+        self.counting
+            .get_or_init(|| {
+                let jian = scan::kw!("件");
+                (0..all.len())
+                    .filter(|&i| all.get(i).is_some_and(|s| s.may_have(jian)))
+                    .collect()
+            })
+            .iter()
+            .filter_map(|&i| all.get(i))
     }
 
     /// The sentences of one section.

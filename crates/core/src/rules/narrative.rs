@@ -4,7 +4,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::TemplateId;
 
-use super::scan::{self, Hit};
+use super::scan::{self, kw, kws, Hit, Kw};
 use super::view::{S3Layout, TOTAL};
 use super::{not_evaluable, rule, sec4, Context};
 
@@ -140,9 +140,8 @@ rule!(
 ## 示例（提醒）\n7 + 5 + 5 = 17 ≠ 18（威海市工业和信息化局 2020 年报第一部分）。"
 );
 
-const NOT_APPLICATIONS: [&str; 8] = [
-    "复议", "诉讼", "信访", "留言", "咨询", "建议", "提案", "来信",
-];
+const NOT_APPLICATIONS: [Kw; 8] =
+    kws!["复议", "诉讼", "信访", "留言", "咨询", "建议", "提案", "来信"];
 
 /// A sentence as quoted in a finding: wrapped lines joined, outer space trimmed.
 fn quote(s: &str) -> String {
@@ -156,14 +155,16 @@ fn quote(s: &str) -> String {
 /// Hits of a pattern in every section.
 fn hits<'a>(
     cx: &'a Context,
-    keywords: &[&str],
-    exclude: &[&str],
+    keywords: &[Kw],
+    exclude: &[Kw],
     window: usize,
     needs: &str,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
     {
-        for h in scan::numbers_after(cx.sentences(), None, keywords, exclude, window, "件") {
+        // A number with 件 needs 件 in the sentence.
+        let sents = cx.counting_sentences();
+        for h in scan::numbers_after(sents, None, keywords, exclude, window, '件') {
             let dup = out
                 .iter()
                 .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
@@ -250,7 +251,13 @@ fn compare(
 }
 
 fn x_01(cx: &Context, out: &mut Vec<Finding>) {
-    let hs = hits(cx, &["收到", "受理", "新收"], &NOT_APPLICATIONS, 25, "申请");
+    let hs = hits(
+        cx,
+        &kws!["收到", "受理", "新收"],
+        &NOT_APPLICATIONS,
+        25,
+        "申请",
+    );
     if hs.is_empty() {
         return;
     }
@@ -274,8 +281,8 @@ fn x_01(cx: &Context, out: &mut Vec<Finding>) {
 fn x_02(cx: &Context, out: &mut Vec<Finding>) {
     let hs = hits(
         cx,
-        &["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
-        &["复议", "诉讼"],
+        &kws!["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
+        &kws!["复议", "诉讼"],
         12,
         "",
     );
@@ -294,7 +301,13 @@ fn x_02(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn x_03(cx: &Context, out: &mut Vec<Finding>) {
-    let hs = hits(cx, &["办结", "答复", "办理完毕"], &NOT_APPLICATIONS, 12, "");
+    let hs = hits(
+        cx,
+        &kws!["办结", "答复", "办理完毕"],
+        &NOT_APPLICATIONS,
+        12,
+        "",
+    );
     let hs: Vec<Hit> = hs
         .into_iter()
         .filter(|h| h.sentence.contains("申请") || h.sentence.contains("依申请"))
@@ -316,7 +329,7 @@ fn x_03(cx: &Context, out: &mut Vec<Finding>) {
 fn x_04(cx: &Context, out: &mut Vec<Finding>) {
     let hs = hits(
         cx,
-        &[
+        &kws![
             "结转下年",
             "结转到下",
             "结转至下",
@@ -327,7 +340,7 @@ fn x_04(cx: &Context, out: &mut Vec<Finding>) {
             "转入下年",
             "结转下一年",
         ],
-        &["复议", "诉讼"],
+        &kws!["复议", "诉讼"],
         15,
         "",
     );
@@ -346,7 +359,7 @@ fn x_04(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// `予以公开及部分公开 42 件` counts both rows together.
-const BOTH_DISCLOSED: [&str; 4] = [
+const BOTH_DISCLOSED: [Kw; 4] = kws![
     "予以公开及部分公开",
     "予以公开和部分公开",
     "予以公开、部分公开",
@@ -354,7 +367,7 @@ const BOTH_DISCLOSED: [&str; 4] = [
 ];
 
 fn x_05(cx: &Context, out: &mut Vec<Finding>) {
-    let hs = hits(cx, &BOTH_DISCLOSED, &["复议", "诉讼"], 8, "");
+    let hs = hits(cx, &BOTH_DISCLOSED, &kws!["复议", "诉讼"], 8, "");
     if hs.is_empty() {
         return x_05_rows(cx, out);
     }
@@ -376,16 +389,23 @@ fn x_05(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn x_05_rows(cx: &Context, out: &mut Vec<Finding>) {
-    let mut exclude_both: Vec<&str> = vec!["复议", "诉讼"];
-    exclude_both.extend(BOTH_DISCLOSED);
+    // 复议, 诉讼 and the four BOTH_DISCLOSED.
+    const EXCLUDE_BOTH: [Kw; 6] = kws![
+        "复议",
+        "诉讼",
+        "予以公开及部分公开",
+        "予以公开和部分公开",
+        "予以公开、部分公开",
+        "予以公开与部分公开",
+    ];
     for (kw, prefix, zh, en) in [
-        ("予以公开", "r3_1", "予以公开", "disclosed"),
-        ("部分公开", "r3_2", "部分公开", "partly disclosed"),
-        ("不予公开", "r3_3_", "不予公开", "withheld"),
-        ("无法提供", "r3_4_", "无法提供", "cannot provide"),
-        ("不予处理", "r3_5_", "不予处理", "not processed"),
+        (kw!("予以公开"), "r3_1", "予以公开", "disclosed"),
+        (kw!("部分公开"), "r3_2", "部分公开", "partly disclosed"),
+        (kw!("不予公开"), "r3_3_", "不予公开", "withheld"),
+        (kw!("无法提供"), "r3_4_", "无法提供", "cannot provide"),
+        (kw!("不予处理"), "r3_5_", "不予处理", "not processed"),
     ] {
-        let hs = hits(cx, &[kw], &exclude_both, 8, "");
+        let hs = hits(cx, &[kw], &EXCLUDE_BOTH, 8, "");
         if hs.is_empty() {
             continue;
         }
@@ -412,8 +432,8 @@ fn s4_total(cx: &Context, g: usize) -> Result<Vec<i64>, Vec<String>> {
 fn x_06(cx: &Context, out: &mut Vec<Finding>) {
     let hs = hits(
         cx,
-        &["行政复议"],
-        &["未发生", "没有发生", "未收到", "行政诉讼"],
+        &kws!["行政复议"],
+        &kws!["未发生", "没有发生", "未收到", "行政诉讼"],
         12,
         "",
     );
@@ -434,8 +454,8 @@ fn x_06(cx: &Context, out: &mut Vec<Finding>) {
 fn x_07(cx: &Context, out: &mut Vec<Finding>) {
     let hs = hits(
         cx,
-        &["行政诉讼"],
-        &["未发生", "没有发生", "行政复议"],
+        &kws!["行政诉讼"],
+        &kws!["未发生", "没有发生", "行政复议"],
         12,
         "",
     );
@@ -470,7 +490,7 @@ type ZeroCheck<'a> = (&'a str, Result<i64, Vec<String>>, Vec<String>);
 
 fn x_08(cx: &Context, out: &mut Vec<Finding>) {
     // A bare 无 is too common (无法提供, 无正当理由) to pick sentences by.
-    let neg = [
+    let neg = kws![
         "未收到",
         "没有收到",
         "未发生",
@@ -483,15 +503,14 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
         "均无",
         "没有",
     ];
-    let blooms = neg.map(scan::bloom);
     for sent in cx.sentences() {
-        if !neg.iter().zip(&blooms).any(|(n, m)| sent.has_bloom(n, *m)) {
+        if !neg.iter().any(|n| sent.has(*n)) {
             continue;
         }
         let s = sent.text;
         {
             for clause in s.split(['，', ',']) {
-                if !neg.iter().any(|n| clause.contains(n))
+                if !neg.iter().any(|n| clause.contains(n.text))
                     || clause.chars().any(|c| c.is_ascii_digit())
                     || OUTCOMES.iter().any(|o| clause.contains(o))
                 {
@@ -547,20 +566,20 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
     let Some(t) = cx.report.template else {
         return;
     };
-    let pairs: &[(&str, &str)] = match t {
+    let pairs: &[(Kw, &str)] = match t {
         TemplateId::V2021 => &[
-            ("制发", "issued"),
-            ("废止", "repealed"),
-            ("现行有效", "in_force"),
+            (kw!("制发"), "issued"),
+            (kw!("废止"), "repealed"),
+            (kw!("现行有效"), "in_force"),
         ],
-        TemplateId::V2019 => &[("制发", "made"), ("现行有效", "total")],
+        TemplateId::V2019 => &[(kw!("制发"), "made"), (kw!("现行有效"), "total")],
     };
     for (kw, col) in pairs {
         for (row, needs, other) in [
-            ("normative", "规范性文件", "规章"),
-            ("rules", "规章", "规范性文件"),
+            ("normative", "规范性文件", kw!("规章")),
+            ("rules", "规章", kw!("规范性文件")),
         ] {
-            let hs: Vec<Hit> = hits(cx, &[kw], &[other], 15, needs);
+            let hs: Vec<Hit> = hits(cx, &[*kw], &[other], 15, needs);
             if hs.is_empty() {
                 continue;
             }
@@ -574,7 +593,7 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
                 "X-09",
                 &hs,
                 val.map(|x| vec![x]).ok_or_else(|| vec![key.clone()]),
-                &format!("{needs}{kw}"),
+                &format!("{needs}{}", kw.text),
                 &key,
                 std::slice::from_ref(&key),
                 out,
@@ -584,14 +603,14 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn x_10(cx: &Context, out: &mut Vec<Finding>) {
-    let s6 = cx.report.section(6);
+    let s6 = cx.section(6);
     if !s6.contains("处理费") {
         return;
     }
     let denies = ["未收取", "没有收取", "未产生"]
         .iter()
         .any(|k| s6.contains(k));
-    let amounts = scan::numbers_after(cx.sentences(), Some("6"), &["处理费"], &[], 12, "元");
+    let amounts = scan::numbers_after(cx.sentences(), Some("6"), &kws!["处理费"], &[], 12, '元');
     if let Some(h) = amounts.iter().find(|h| h.value > 0).filter(|_| denies) {
         out.push(
             Finding::new(

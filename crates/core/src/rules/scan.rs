@@ -19,64 +19,258 @@ pub(crate) struct Sentence<'a> {
     /// most sentences hold none of the keywords the rules read numbers after.
     chars: OnceCell<Vec<char>>,
     /// One bit per character class: a keyword whose bits are not all here is not here.
-    bloom: u128,
+    bloom: Bloom,
 }
 
-/// The bloom bit of a character.
-fn bit(c: char) -> u128 {
-    // A variable 128-bit shift is a library call on most targets; two 64-bit halves are not.
-    let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
-    if k < 64 {
-        u128::from(1u64 << k)
-    } else {
-        u128::from(1u64 << (k - 64)) << 64
+/// A bloom filter of chars: 256 bits, one set per char (see [`slot`]).
+pub(crate) type Bloom = [u64; 4];
+
+/// The bloom slot (0…255) of one character, given as its UTF-8 bytes read big-endian into a
+/// `u32` (`'件'` = `0xE4_BB_B6`).
+const fn slot(w: u32) -> u32 {
+    w.wrapping_mul(0x9E37_79B1) >> 24
+}
+
+/// Sets the bit of a char (see [`slot`]).
+const fn add(m: &mut Bloom, w: u32) {
+    let k = slot(w);
+    m[(k >> 6) as usize] |= 1 << (k & 63);
+}
+
+/// Whether every bit of `kw` is in `m`.
+fn holds(m: &Bloom, kw: &Bloom) -> bool {
+    // The bits of `kw` missing from `m`, all four words at once (no branch).
+    let [a, b, c, d] = *m;
+    let [w, x, y, z] = *kw;
+    (w & !a) | (x & !b) | (y & !c) | (z & !d) == 0
+}
+
+/// What a lead byte tells: the char's length (bits 0–2), and bit 3 when the char may be a
+/// delimiter or a line break (lead `\n`, `\r`, `;`, 0xE3 for 。 or 0xEF for ；！？).
+const LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        // 0xxxxxxx 1, 110xxxxx 2, 1110xxxx 3, 11110xxx 4 (a continuation byte never leads).
+        t[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xFF => 4,
+            _ => 1,
+        };
+        if matches!(b, 0x0A | 0x0D | 0x3B | 0xE3 | 0xEF) {
+            t[b] |= 8;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of UTF-8 text: its bytes read big-endian into a `u32`
+/// (`'件'` = `0xE4_BB_B6`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
+/// a line break (see [`LEAD`]). Reads the bytes without decoding them to a `char`; `i` must be
+/// at a char boundary.
+#[inline(always)]
+fn char_at(b: &[u8], i: usize) -> Option<(u32, usize, bool)> {
+    let rest = b.get(i..)?;
+    let class = LEAD[usize::from(*rest.first()?)];
+    let n = usize::from(class & 7);
+    let w = match rest.first_chunk::<4>() {
+        // One load, then the bytes past the char shifted out.
+        Some(quad) => u32::from_be_bytes(*quad) >> ((4 - n) * 8),
+        None => rest.get(..n)?.iter().fold(0, |w, &x| w << 8 | u32::from(x)),
+    };
+    Some((w, n, class & 8 != 0))
+}
+
+/// The bloom of a keyword: the bit of each char, as [`split`] makes them for a sentence. A
+/// `const fn`, so that [`kw!`] makes them at compile time.
+pub(crate) const fn bloom(kw: &str) -> Bloom {
+    let b = kw.as_bytes();
+    let mut m = [0; 4];
+    let mut i = 0;
+    while i < b.len() {
+        // The char at `i` as in `char_at`: its bytes read big-endian.
+        let n = (LEAD[b[i] as usize] & 7) as usize;
+        let mut w = 0u32;
+        let mut k = 0;
+        while k < n && i + k < b.len() {
+            w = w << 8 | b[i + k] as u32;
+            k += 1;
+        }
+        add(&mut m, w);
+        i += n;
+    }
+    m
+}
+
+/// A keyword with its [`bloom`] bits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kw {
+    pub text: &'static str,
+    pub bloom: Bloom,
+}
+
+impl Kw {
+    pub(crate) const fn new(text: &'static str) -> Kw {
+        Kw {
+            text,
+            bloom: bloom(text),
+        }
     }
 }
 
-/// The bloom bits of a keyword (see [`Sentence::has_bloom`]).
-pub(crate) fn bloom(kw: &str) -> u128 {
-    kw.chars().fold(0, |m, c| m | bit(c))
+/// Keywords with their blooms (see [`kws!`]).
+pub(crate) const fn kw_array<const N: usize>(texts: [&'static str; N]) -> [Kw; N] {
+    let mut out = [Kw {
+        text: "",
+        bloom: [0; 4],
+    }; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Kw::new(texts[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A keyword with its bloom made at compile time: `kw!("其中")`.
+macro_rules! kw {
+    ($text:literal) => {
+        const { $crate::rules::scan::Kw::new($text) }
+    };
+}
+pub(crate) use kw;
+
+/// Keywords with their blooms made at compile time: `kws!["收到", "受理"]` (an array).
+macro_rules! kws {
+    ($($text:literal),* $(,)?) => {
+        const { $crate::rules::scan::kw_array([$($text),*]) }
+    };
+}
+pub(crate) use kws;
+
+/// The bloom of one character (as [`bloom`] of a one-char string).
+#[cfg(test)]
+fn char_bit(c: char) -> Bloom {
+    let mut m = [0; 4];
+    let mut buf = [0; 4];
+    add(
+        &mut m,
+        c.encode_utf8(&mut buf)
+            .bytes()
+            .fold(0, |w, x| w << 8 | u32::from(x)),
+    );
+    m
 }
 
 impl Sentence<'_> {
     /// [`Sentence::flat`] as chars.
     pub(crate) fn chars(&self) -> &[char] {
-        self.chars.get_or_init(|| self.flat.chars().collect())
+        self.chars.get_or_init(|| {
+            // One allocation: the count of chars is the count of non-continuation bytes.
+            let n = self.flat.bytes().filter(|b| b & 0xC0 != 0x80).count();
+            let mut v = Vec::with_capacity(n);
+            v.extend(self.flat.chars());
+            v
+        })
+    }
+
+    /// Whether the sentence may contain `kw`: false means it does not (a bloom test alone).
+    pub(crate) fn may_have(&self, kw: Kw) -> bool {
+        holds(&self.bloom, &kw.bloom)
     }
 
     /// Whether the sentence contains `kw` (across wrapped lines).
-    pub(crate) fn has(&self, kw: &str) -> bool {
-        self.has_bloom(kw, bloom(kw))
+    pub(crate) fn has(&self, kw: Kw) -> bool {
+        self.has_text(kw.text, kw.bloom)
     }
 
-    /// [`Sentence::has`] with the keyword's [`bloom`] computed once by the caller.
-    pub(crate) fn has_bloom(&self, kw: &str, m: u128) -> bool {
-        self.bloom & m == m && self.flat.contains(kw)
+    /// [`Sentence::has`] of any text, with its [`bloom`].
+    fn has_text(&self, text: &str, bloom: Bloom) -> bool {
+        holds(&self.bloom, &bloom) && self.flat.contains(text)
     }
 }
 
-/// Every sentence of every section, in section order.
+/// Every sentence of every section, in section order: the text is split at 。；！？; and
+/// blank lines (the delimiter is dropped), and each piece trimmed; empty pieces are skipped.
+/// Single line breaks are kept: PDF text wraps lines in the middle of sentences.
+///
+/// One pass over each section's chars finds the delimiters and line breaks and makes each
+/// sentence's bloom. The chars are read from their UTF-8 bytes without decoding them (see
+/// [`char_at`]).
 pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
-    let mut out = Vec::new();
+    // About one sentence per 60 bytes of Chinese text; a guess saves most regrowing.
+    let bytes: usize = report.sections.values().map(String::len).sum();
+    let mut out = Vec::with_capacity(bytes / 60 + 4);
+    // Byte positions of the line breaks in the current piece.
+    let mut breaks: Vec<usize> = Vec::new();
     for (k, text) in &report.sections {
-        for s in sentences(text) {
-            // PDF text wraps lines inside sentences: read across the breaks.
-            let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
-            let flat = if s.as_bytes().iter().any(is_break) {
-                // Line breaks are ASCII bytes, never inside a multi-byte char.
-                Cow::Owned(s.split(['\n', '\r']).collect())
+        let b = text.as_bytes();
+        let mut push = |start: usize, end: usize, m: Bloom, breaks: &[usize]| {
+            let piece = text.get(start..end).unwrap_or("");
+            let s = piece.trim_start();
+            let from = start + piece.len() - s.len();
+            let s = s.trim_end();
+            if s.is_empty() {
+                return;
+            }
+            // PDF text wraps lines inside sentences: read across the breaks. (Line breaks are
+            // ASCII bytes, never inside a multi-byte char.)
+            let to = from + s.len();
+            let inner = breaks.iter().filter(|&&p| from <= p && p < to);
+            let flat = if inner.clone().next().is_some() {
+                let mut f = String::with_capacity(s.len());
+                let mut at = from;
+                for &p in inner {
+                    f.push_str(text.get(at..p).unwrap_or(""));
+                    at = p + 1;
+                }
+                f.push_str(text.get(at..to).unwrap_or(""));
+                Cow::Owned(f)
             } else {
                 Cow::Borrowed(s)
             };
-            let bloom = flat.chars().fold(0, |m, c| m | bit(c));
             out.push(Sentence {
                 section: k.as_str(),
                 text: s,
                 flat,
                 chars: OnceCell::new(),
-                bloom,
+                // The chars of the untrimmed piece: the bits of the spaces and line breaks
+                // are harmless, a bloom may hold more.
+                bloom: m,
             });
+        };
+        // Where the current piece starts, and its bloom so far.
+        let mut start = 0;
+        let mut m = [0; 4];
+        let mut i = 0;
+        while let Some((w, n, special)) = char_at(b, i) {
+            // Only a few lead bytes can start a delimiter or a line break.
+            if special {
+                let delimiter = match w {
+                    0x3B => 1,                                              // ;
+                    0x0A if b.get(i + 1) == Some(&b'\n') => 2,              // a blank line
+                    0xE3_80_82 | 0xEF_BC_9B | 0xEF_BC_81 | 0xEF_BC_9F => 3, // 。；！？
+                    _ => 0,
+                };
+                if delimiter > 0 {
+                    push(start, i, m, &breaks);
+                    breaks.clear();
+                    i += delimiter;
+                    start = i;
+                    m = [0; 4];
+                    continue;
+                }
+                if matches!(w, 0x0A | 0x0D) {
+                    breaks.push(i);
+                }
+            }
+            add(&mut m, w);
+            i += n;
         }
+        push(start, b.len(), m, &breaks);
+        breaks.clear();
     }
     out
 }
@@ -86,13 +280,20 @@ pub(crate) fn find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> 
     let mut k = kw.chars();
     let first = k.next()?;
     let rest = k.as_str();
-    (from..chars.len()).find(|&i| {
-        chars.get(i) == Some(&first)
-            && rest
-                .chars()
-                .enumerate()
-                .all(|(n, c)| chars.get(i + 1 + n) == Some(&c))
-    })
+    let mut i = from;
+    // Jump from one occurrence of the first char to the next, then compare the rest.
+    while let Some(p) = chars.get(i..)?.iter().position(|&c| c == first) {
+        i += p;
+        if rest
+            .chars()
+            .enumerate()
+            .all(|(n, c)| chars.get(i + 1 + n) == Some(&c))
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A number found in the text, with the sentence it stands in.
@@ -102,60 +303,25 @@ pub(crate) struct Hit<'a> {
     pub sentence: &'a str,
 }
 
-/// Splits text into sentences at 。；！？ and blank lines (the delimiter is dropped). Single
-/// line breaks are kept: PDF text wraps lines in the middle of sentences.
-pub(crate) fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || loop {
-        if rest.is_empty() {
-            return None;
-        }
-        // One pass over the bytes: the delimiters are a few fixed UTF-8 sequences.
-        let b = rest.as_bytes();
-        let mut end = b.len();
-        let mut skip = 0;
-        // Blocks without any delimiter's first byte are skipped in one test (it vectorises);
-        // a block with one is read byte by byte.
-        let mut block = 0;
-        'scan: while block < b.len() {
-            let stop = (block + 16).min(b.len());
-            let bytes = &b[block..stop];
-            if !bytes.iter().fold(false, |any, &x| {
-                any | matches!(x, b';' | b'\n' | 0xE3 | 0xEF)
-            }) {
-                block = stop;
-                continue;
-            }
-            for i in block..stop {
-                let d = match b[i] {
-                    b';' => 1,
-                    b'\n' if b.get(i + 1) == Some(&b'\n') => 2,
-                    0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3, // 。
-                    0xEF if b.get(i + 1) == Some(&0xBC)
-                        && matches!(b.get(i + 2), Some(0x9B | 0x81 | 0x9F)) =>
-                    {
-                        3 // ；！？
-                    }
-                    _ => 0,
-                };
-                if d > 0 {
-                    end = i;
-                    skip = d;
-                    break 'scan;
-                }
-            }
-            block = stop;
-        }
-        let piece = rest[..end].trim();
-        rest = &rest[end + skip..];
-        if !piece.is_empty() {
-            return Some(piece);
-        }
-    })
-}
-
 fn is_cn_digit(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千万".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// Reads a number starting at char index `i` of `chars`: ASCII/full-width digits (with `,`
@@ -163,12 +329,16 @@ fn is_cn_digit(c: char) -> bool {
 fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
     let first = fold_width(*chars.get(i)?);
     let mut j = i;
-    let mut s = String::new();
     if first.is_ascii_digit() {
+        // The digits are added up as read; more than 15 of them make no count.
+        let (mut value, mut digits) = (0i64, 0usize);
         while let Some(&c) = chars.get(j) {
             let c = fold_width(c);
-            if c.is_ascii_digit() {
-                s.push(c);
+            if let Some(d) = c.to_digit(10) {
+                digits += 1;
+                if digits <= 15 {
+                    value = value * 10 + i64::from(d);
+                }
             } else if c != ','
                 || !chars
                     .get(j + 1)
@@ -178,12 +348,10 @@ fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
             }
             j += 1;
         }
-        if s.len() > 15 {
-            return None;
-        }
-        return s.parse().ok().map(|v| (v, j));
+        return (digits <= 15).then_some((value, j));
     }
     if is_cn_digit(first) {
+        let mut s = String::new();
         while let Some(&c) = chars.get(j) {
             if !is_cn_digit(c) {
                 break;
@@ -196,13 +364,13 @@ fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
     None
 }
 
-/// The first number followed by one of `units` within `window` characters after char index
-/// `from`, not crossing a comma or a bracket. Returns (value, index after the unit).
+/// The first number followed by `unit` within `window` characters after char index `from`,
+/// not crossing a comma or a bracket. Returns (value, index after the unit).
 pub(crate) fn number_after(
     chars: &[char],
     from: usize,
     window: usize,
-    units: &str,
+    unit: char,
 ) -> Option<(i64, usize)> {
     let mut i = from;
     while i < chars.len() && i < from + window {
@@ -214,7 +382,7 @@ pub(crate) fn number_after(
             while chars.get(j).is_some_and(|c| *c == ' ' || *c == '\u{3000}') {
                 j += 1;
             }
-            if chars.get(j).is_some_and(|u| units.contains(*u)) {
+            if chars.get(j) == Some(&unit) {
                 return Some((v, j + 1));
             }
             i = j.max(i + 1);
@@ -225,8 +393,8 @@ pub(crate) fn number_after(
     None
 }
 
-/// A number with a unit ending right before char index `at` (`1件结转下年度`).
-pub(crate) fn number_before(chars: &[char], at: usize, units: &str) -> Option<i64> {
+/// A number with `unit` ending right before char index `at` (`1件结转下年度`).
+pub(crate) fn number_before(chars: &[char], at: usize, unit: char) -> Option<i64> {
     let mut j = at;
     while j > 0
         && chars
@@ -235,7 +403,7 @@ pub(crate) fn number_before(chars: &[char], at: usize, units: &str) -> Option<i6
     {
         j -= 1;
     }
-    if j == 0 || !chars.get(j - 1).is_some_and(|u| units.contains(*u)) {
+    if j == 0 || chars.get(j - 1) != Some(&unit) {
         return None;
     }
     let end = j - 1;
@@ -267,49 +435,44 @@ pub(crate) fn find_all(chars: &[char], kw: &str) -> Vec<usize> {
 }
 
 /// For every sentence (of section `only`, if given): each keyword occurrence followed by a
-/// number with a unit within `window` characters, or directly preceded by one (`1件结转…`).
+/// number with `unit` within `window` characters, or directly preceded by one (`1件结转…`).
 /// A sentence that contains one of `exclude` is skipped.
-pub(crate) fn numbers_after<'a>(
-    sents: &[Sentence<'a>],
+pub(crate) fn numbers_after<'s, 'a: 's>(
+    sents: impl IntoIterator<Item = &'s Sentence<'a>>,
     only: Option<&str>,
-    keywords: &[&str],
-    exclude: &[&str],
+    keywords: &[Kw],
+    exclude: &[Kw],
     window: usize,
-    units: &str,
+    unit: char,
 ) -> Vec<Hit<'a>> {
     let mut out = Vec::new();
-    let kw_blooms: Vec<u128> = keywords.iter().map(|k| bloom(k)).collect();
-    let ex_blooms: Vec<u128> = exclude.iter().map(|k| bloom(k)).collect();
+    // A hit needs the unit in the sentence: the unit's bloom bit rules most sentences out.
+    let unit_bloom = bloom(unit.encode_utf8(&mut [0; 4]));
     for s in sents {
-        if only.is_some_and(|o| o != s.section) {
+        if only.is_some_and(|o| o != s.section) || !holds(&s.bloom, &unit_bloom) {
             continue;
         }
-        if !keywords
-            .iter()
-            .zip(&kw_blooms)
-            .any(|(k, m)| s.has_bloom(k, *m))
-            || exclude
-                .iter()
-                .zip(&ex_blooms)
-                .any(|(x, m)| s.has_bloom(x, *m))
-        {
+        let Some(first) = keywords.iter().position(|k| s.has(*k)) else {
+            continue;
+        };
+        if exclude.iter().any(|x| s.has(*x)) {
             continue;
         }
         let chars = s.chars();
         // A keyword the sentence lacks has no occurrence to scan for.
-        for (kw, _) in keywords
-            .iter()
-            .zip(&kw_blooms)
-            .filter(|(k, m)| s.has_bloom(k, **m))
-        {
-            let n = kw.chars().count();
-            for at in find_all(chars, kw) {
-                if let Some((value, _)) = number_after(chars, at + n, window, units) {
-                    out.push(Hit {
-                        value,
-                        sentence: s.text,
-                    });
-                } else if let Some(value) = number_before(chars, at, units) {
+        for (i, kw) in keywords.iter().enumerate().skip(first) {
+            if i > first && !s.has(*kw) {
+                continue;
+            }
+            let n = kw.text.chars().count();
+            let mut from = 0;
+            while let Some(at) = find_from(chars, kw.text, from) {
+                from = at + 1;
+                let value = match number_after(chars, at + n, window, unit) {
+                    Some((value, _)) => Some(value),
+                    None => number_before(chars, at, unit),
+                };
+                if let Some(value) = value {
                     out.push(Hit {
                         value,
                         sentence: s.text,
@@ -334,7 +497,7 @@ pub(crate) struct Breakdown<'a> {
 pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
     let mut out = Vec::new();
     for sent in sents {
-        if !sent.has("其中") {
+        if !sent.has(kw!("其中")) {
             continue;
         }
         let s = sent.text;
@@ -350,7 +513,9 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                 continue;
             }
             let unit = match chars.get(k - 1) {
-                Some(u) if "件条篇次个项期场".contains(*u) => *u,
+                Some(&u) if matches!(u, '件' | '条' | '篇' | '次' | '个' | '项' | '期' | '场') => {
+                    u
+                }
                 _ => continue,
             };
             let mut b = k - 1;
@@ -372,20 +537,26 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                 }
                 end += 1;
             }
-            let body: String = chars.get(at + 2..end).unwrap_or(&[]).iter().collect();
-            if ["含", "等", "包括", "以上", "分别", "其中", "约", "余"]
-                .iter()
-                .any(|m| body.contains(m))
-            {
+            let body = chars.get(at + 2..end).unwrap_or(&[]);
+            // Words that mark a list as partial or overlapping (a char-slice `contains`).
+            let marks: [&[char]; 8] = [
+                &['含'],
+                &['等'],
+                &['包', '括'],
+                &['以', '上'],
+                &['分', '别'],
+                &['其', '中'],
+                &['约'],
+                &['余'],
+            ];
+            if marks.iter().any(|m| body.windows(m.len()).any(|w| w == *m)) {
                 continue;
             }
-            let bc: Vec<char> = body.chars().collect();
-            let units: String = unit.to_string();
             let mut parts = Vec::new();
             let mut i = 0;
-            while i < bc.len() {
-                match read_number(&bc, i) {
-                    Some((v, j)) if bc.get(j).is_some_and(|u| units.contains(*u)) => {
+            while i < body.len() {
+                match read_number(body, i) {
+                    Some((v, j)) if body.get(j) == Some(&unit) => {
                         parts.push(v);
                         i = j + 1;
                     }
@@ -417,10 +588,10 @@ mod tests {
         r
     }
 
-    fn first(text: &str, kw: &str) -> Option<i64> {
+    fn first(text: &str, kw: &'static str) -> Option<i64> {
         let r = sents(text);
         let s = split(&r);
-        let hits = numbers_after(&s, None, &[kw], &[], 20, "件");
+        let hits = numbers_after(&s, None, &[Kw::new(kw)], &[], 20, '件');
         hits.first().map(|h| h.value)
     }
 
@@ -462,25 +633,361 @@ mod tests {
         );
     }
 
+    /// The plain reading of [`split`]'s rule, char by char: the pieces between delimiters
+    /// (。；！？; and a blank line), trimmed, empty ones dropped.
+    fn plain_sentences(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        while let Some(c) = text[i..].chars().next() {
+            let rest = &text[i..];
+            let d = ["。", "；", "！", "？", ";", "\n\n"]
+                .iter()
+                .find(|d| rest.starts_with(**d));
+            if let Some(d) = d {
+                out.push(text[start..i].trim());
+                i += d.len();
+                start = i;
+            } else {
+                i += c.len_utf8();
+            }
+        }
+        out.push(text[start..].trim());
+        out.retain(|s| !s.is_empty());
+        out
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        let r = sents(text);
+        // The sentences borrow `r`: copy their texts out.
+        let got: Vec<String> = split(&r).iter().map(|s| s.text.to_string()).collect();
+        plain_sentences(text)
+            .into_iter()
+            .zip(&got)
+            .for_each(|(p, g)| assert_eq!(p, g));
+        assert_eq!(plain_sentences(text).len(), got.len(), "{text:?}");
+        plain_sentences(text)
+    }
+
     #[test]
     fn sentence_split() {
-        let got: Vec<&str> =
-            sentences("一是公开。二是答复；三 ; 四！五？\n\n\n六\n七。。 ").collect();
-        assert_eq!(got, ["一是公开", "二是答复", "三", "四", "五", "六\n七"]);
-        assert_eq!(sentences("").count(), 0);
-        assert_eq!(sentences("。；\n\n").count(), 0);
+        assert_eq!(
+            texts("一是公开。二是答复；三 ; 四！五？\n\n\n六\n七。。 "),
+            ["一是公开", "二是答复", "三", "四", "五", "六\n七"]
+        );
+        assert!(texts("").is_empty());
+        assert!(texts("。；\n\n").is_empty());
+        for t in TEXTS {
+            texts(t);
+        }
+        texts("\r\n\r\n甲。\n\n\n\n乙\u{3000}；丙 é；𠀀。丁\n");
+    }
+
+    /// `split` against the plain reading on the corpus (when it is there): the raw files and
+    /// the sections imported from them.
+    #[test]
+    fn sentence_split_of_the_corpus() {
+        for dir in ["public", "partial", "html"] {
+            let path = format!(
+                "{}/../../../shared/corpus/{dir}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let Ok(entries) = std::fs::read_dir(path) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let Ok(bytes) = std::fs::read(e.path()) else {
+                    continue;
+                };
+                if let Ok(t) = std::str::from_utf8(&bytes) {
+                    texts(t);
+                }
+                for t in crate::import(&bytes, None).report.sections.values() {
+                    texts(t);
+                }
+            }
+        }
+    }
+
+    /// The plain [`read_number`]: the digits collected in a string, then parsed.
+    fn plain_read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
+        let first = fold_width(*chars.get(i)?);
+        let mut j = i;
+        let mut s = String::new();
+        if first.is_ascii_digit() {
+            while let Some(&c) = chars.get(j) {
+                let c = fold_width(c);
+                if c.is_ascii_digit() {
+                    s.push(c);
+                } else if c != ','
+                    || !chars
+                        .get(j + 1)
+                        .is_some_and(|d| fold_width(*d).is_ascii_digit())
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if s.len() > 15 {
+                return None;
+            }
+            return s.parse().ok().map(|v| (v, j));
+        }
+        if "零〇一二两三四五六七八九十百千万".contains(first) {
+            while let Some(&c) = chars.get(j) {
+                if !"零〇一二两三四五六七八九十百千万".contains(c) {
+                    break;
+                }
+                s.push(c);
+                j += 1;
+            }
+            return parse_chinese_number(&s).map(|v| (v, j));
+        }
+        None
+    }
+
+    /// The plain [`numbers_after`]: every keyword tested on every sentence, units as a string.
+    fn plain_numbers_after<'a>(
+        sents: &[Sentence<'a>],
+        only: Option<&str>,
+        keywords: &[&str],
+        exclude: &[&str],
+        window: usize,
+        units: &str,
+    ) -> Vec<Hit<'a>> {
+        let flat = |s: &Sentence| -> String { s.text.split(['\n', '\r']).collect() };
+        let mut out = Vec::new();
+        for s in sents {
+            let f = flat(s);
+            if only.is_some_and(|o| o != s.section)
+                || !keywords.iter().any(|k| f.contains(k))
+                || exclude.iter().any(|x| f.contains(x))
+            {
+                continue;
+            }
+            let chars: Vec<char> = f.chars().collect();
+            for kw in keywords.iter().filter(|k| f.contains(**k)) {
+                let n = kw.chars().count();
+                for at in find_all(&chars, kw) {
+                    let unit = units.chars().next().unwrap_or(' ');
+                    if let Some((value, _)) = number_after(&chars, at + n, window, unit) {
+                        out.push(Hit {
+                            value,
+                            sentence: s.text,
+                        });
+                    } else if let Some(value) = number_before(&chars, at, unit) {
+                        out.push(Hit {
+                            value,
+                            sentence: s.text,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn read_number_is_the_plain_one() {
+        let text = "0 7 42 1,234 1,2,3 12, ９８７６５ 123456789012345 1234567890123456 \
+                    99999999999999999999 ,5 一 二十五 三百零二 两千 万 十万 零 〇 七七 a1 ，1２,３４5";
+        let chars: Vec<char> = text.chars().collect();
+        for i in 0..chars.len() {
+            assert_eq!(
+                read_number(&chars, i),
+                plain_read_number(&chars, i),
+                "at {i}"
+            );
+        }
+    }
+
+    /// The keyword sets the X rules read numbers after, with their excludes and windows.
+    const PATTERNS: [(&[&str], &[&str], usize); 8] = [
+        (
+            &["收到", "受理", "新收"],
+            &[
+                "复议", "诉讼", "信访", "留言", "咨询", "建议", "提案", "来信",
+            ],
+            25,
+        ),
+        (
+            &["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
+            &["复议", "诉讼"],
+            12,
+        ),
+        (&["办结", "答复", "办理完毕"], &["复议", "诉讼", "信访"], 12),
+        (
+            &[
+                "结转下年",
+                "结转到下",
+                "结转至下",
+                "结转至",
+                "结转到",
+                "顺延到下",
+                "顺延至下",
+                "转入下年",
+                "结转下一年",
+            ],
+            &["复议", "诉讼"],
+            15,
+        ),
+        (
+            &["予以公开", "部分公开"],
+            &["复议", "诉讼", "予以公开及部分公开"],
+            8,
+        ),
+        (
+            &["行政复议"],
+            &["未发生", "没有发生", "未收到", "行政诉讼"],
+            12,
+        ),
+        (&["行政诉讼"], &[], 12),
+        (
+            &["制发", "废止", "现行有效", "件", "1", "一"],
+            &["规章"],
+            15,
+        ),
+    ];
+
+    /// `numbers_after` against the plain version on the corpus (when it is there).
+    #[test]
+    fn numbers_after_is_the_plain_one_on_the_corpus() {
+        let mut seen = 0;
+        for dir in ["public", "partial", "html", "pdf", "docx"] {
+            let path = format!(
+                "{}/../../../shared/corpus/{dir}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let Ok(entries) = std::fs::read_dir(path) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let Ok(bytes) = std::fs::read(e.path()) else {
+                    continue;
+                };
+                let r = crate::import(&bytes, None).report;
+                let ss = split(&r);
+                for (kws, ex, window) in PATTERNS {
+                    for (only, unit) in [(None, '件'), (Some("6"), '元'), (Some("1"), '条')] {
+                        let (k, x): (Vec<Kw>, Vec<Kw>) = (
+                            kws.iter().map(|k| Kw::new(k)).collect(),
+                            ex.iter().map(|k| Kw::new(k)).collect(),
+                        );
+                        let got = numbers_after(&ss, only, &k, &x, window, unit);
+                        let want =
+                            plain_numbers_after(&ss, only, kws, ex, window, &unit.to_string());
+                        seen += want.len();
+                        assert_eq!(got, want, "{:?} {kws:?}", e.path());
+                    }
+                }
+            }
+        }
+        eprintln!("{seen} hits compared");
     }
 
     #[test]
     fn bloom_bit_is_bit_k() {
-        for c in ['\0', 'a', '件', '申', '\u{FFFF}', '\u{10FFFF}', '。'] {
-            let k = u32::from(c).wrapping_mul(0x9E37_79B1) >> 25;
-            assert_eq!(bit(c), 1u128 << k, "{c:?}");
+        for w in (0..u32::MAX)
+            .step_by(104_729)
+            .chain([0, 0xE4_BB_B6, u32::MAX])
+        {
+            let k = w.wrapping_mul(0x9E37_79B1) >> 24;
+            let mut m = [0; 4];
+            add(&mut m, w);
+            let bits: u32 = m.iter().map(|x| x.count_ones()).sum();
+            assert_eq!(bits, 1);
+            assert_eq!(m[(k / 64) as usize], 1 << (k % 64), "{w:#x}");
         }
-        for u in (0..0x11_0000u32).step_by(97) {
-            if let Some(c) = char::from_u32(u) {
-                let k = u.wrapping_mul(0x9E37_79B1) >> 25;
-                assert_eq!(bit(c), 1u128 << k);
+    }
+
+    /// Texts with wrapped lines, ASCII, 2-, 3- and 4-byte chars.
+    const TEXTS: [&str; 6] = [
+        "区政府办受理政府\n信息公开申请 17 件，均已答复",
+        "共收到申请27件，办结25件（含上年结转2件），2件结转下年度\r\n继续办理",
+        "上\n年\r结\n\n转 ab-c ～ 𠀀𠀁 é ü 12月31日",
+        "",
+        "\n",
+        "全年未收到依申请公开件，未发生行政复议和行政诉讼案件",
+    ];
+
+    #[test]
+    fn bloom_holds_every_char_of_the_text() {
+        for t in TEXTS {
+            assert_eq!(
+                bloom(t),
+                t.chars().map(char_bit).fold([0; 4], |m, b| {
+                    [m[0] | b[0], m[1] | b[1], m[2] | b[2], m[3] | b[3]]
+                }),
+                "{t:?}"
+            );
+        }
+    }
+
+    /// `has` against the plain reading: remove the line breaks, then `str::contains`.
+    #[test]
+    fn has_is_contains_across_breaks() {
+        for t in TEXTS {
+            let flat: String = t.split(['\n', '\r']).collect();
+            let r = sents(t);
+            let ss = split(&r);
+            let chars: Vec<char> = flat.chars().collect();
+            // Every substring of the flat text, and a few that are not there.
+            let mut kws: Vec<String> =
+                vec!["".into(), "申请 18".into(), "件。".into(), "结转上".into()];
+            for i in 0..chars.len() {
+                for j in i + 1..=(i + 5).min(chars.len()) {
+                    kws.push(chars[i..j].iter().collect());
+                    let mut k: String = chars[i..j].iter().collect();
+                    k.push('件');
+                    kws.push(k);
+                }
+            }
+            for s in &ss {
+                let flat_s: String = s.text.split(['\n', '\r']).collect();
+                assert_eq!(s.chars(), flat_s.chars().collect::<Vec<_>>());
+                for kw in &kws {
+                    assert_eq!(
+                        s.has_text(kw, bloom(kw)),
+                        flat_s.contains(kw.as_str()),
+                        "{kw:?} in {:?}",
+                        s.text
+                    );
+                }
+                for c in flat_s.chars() {
+                    assert!(holds(&s.bloom, &char_bit(c)));
+                }
+            }
+        }
+    }
+
+    /// The plain [`find_from`]: every index from `from` on tested in turn.
+    fn plain_find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> {
+        let k: Vec<char> = kw.chars().collect();
+        if k.is_empty() {
+            return None;
+        }
+        (from..chars.len()).find(|&i| chars.get(i..i + k.len()) == Some(&k[..]))
+    }
+
+    #[test]
+    fn find_from_is_the_plain_one() {
+        let c: Vec<char> = "上年结转上年结转上上年年结".chars().collect();
+        for kw in [
+            "上年",
+            "结转",
+            "上",
+            "年结",
+            "上上年",
+            "结转上年结转上",
+            "下年",
+            "",
+            "结",
+        ] {
+            for from in 0..=c.len() + 1 {
+                assert_eq!(
+                    find_from(&c, kw, from),
+                    plain_find_from(&c, kw, from),
+                    "{kw} {from}"
+                );
             }
         }
     }

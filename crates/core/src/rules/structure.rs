@@ -1,5 +1,7 @@
 //! S-01…S-12: structure and template version.
 
+use std::sync::OnceLock;
+
 use crate::finding::{Finding, Severity};
 use crate::model::{CellValue, TemplateId};
 use crate::template::{self, SECTION_HEADINGS};
@@ -186,7 +188,7 @@ fn s_01(cx: &Context, out: &mut Vec<Finding>) {
 
 /// "共N部分" / "分为N个部分" / "由…N个部分组成" in the text.
 fn stated_parts<'a>(sents: &[&scan::Sentence<'a>]) -> Option<(i64, &'a str)> {
-    for sent in sents.iter().filter(|s| s.has("部分")) {
+    for sent in sents.iter().filter(|s| s.has(scan::kw!("部分"))) {
         let (s, chars) = (sent.text, sent.chars());
         for at in scan::find_all(chars, "部分") {
             // Number right before 部分 (optionally with 个).
@@ -381,15 +383,32 @@ fn s_04(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Every row label of a template, normalised and as chars, with the label itself; made once
+/// per template.
+fn row_labels(t: TemplateId) -> &'static [(Vec<char>, &'static str)] {
+    static L2019: OnceLock<Vec<(Vec<char>, &'static str)>> = OnceLock::new();
+    static L2021: OnceLock<Vec<(Vec<char>, &'static str)>> = OnceLock::new();
+    let cell = match t {
+        TemplateId::V2019 => &L2019,
+        TemplateId::V2021 => &L2021,
+    };
+    cell.get_or_init(|| {
+        template::get(t)
+            .tables
+            .iter()
+            .flat_map(|table| table.rows)
+            .map(|row| (normalize_label(row.label).chars().collect(), row.label))
+            .collect()
+    })
+}
+
 /// The template row an extra row's label nearly matches (one or two characters differ).
 fn near_row(t: TemplateId, label: &str) -> Option<&'static str> {
     let l: Vec<char> = normalize_label(label).chars().collect();
-    for table in template::get(t).tables {
-        for row in table.rows {
-            let k: Vec<char> = normalize_label(row.label).chars().collect();
-            if k != l && k.len() >= 4 && edit_distance(&k, &l) <= 2 {
-                return Some(row.label);
-            }
+    for (k, label) in row_labels(t) {
+        // Two labels whose lengths differ by more than two are more than two edits apart.
+        if *k != l && k.len() >= 4 && k.len().abs_diff(l.len()) <= 2 && edit_distance(k, &l) <= 2 {
+            return Some(label);
         }
     }
     None
@@ -465,7 +484,7 @@ fn s_05(cx: &Context, out: &mut Vec<Finding>) {
 fn s_06(cx: &Context, out: &mut Vec<Finding>) {
     if let Some(s) = cx
         .section_sentences("3")
-        .find(|s| s.has("勾稽关系"))
+        .find(|s| s.has(scan::kw!("勾稽关系")))
         .map(|s| s.text)
     {
         let want = normalize_label(template::S3_NOTE);
@@ -510,23 +529,31 @@ fn s_08(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for n in [5u8, 6] {
-        let text = cx.report.section(n);
-        let bare: String = text
+        let text = cx.section(n);
+        // The text without spaces and punctuation: only whether it is empty or one of three
+        // short words matters, so its first three chars are enough.
+        let mut kept = text
             .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '，' | ',' | '、'))
-            .collect();
+            .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '，' | ',' | '、'));
+        let head = [kept.next(), kept.next(), kept.next()];
         let heading = SECTION_HEADINGS
             .get(usize::from(n) - 1)
             .copied()
             .unwrap_or("");
-        if bare.is_empty() {
+        let only = match head {
+            [Some('无'), None, _] => Some("无"),
+            [Some('暂'), Some('无'), None] => Some("暂无"),
+            [Some('没'), Some('有'), None] => Some("没有"),
+            _ => None,
+        };
+        if head[0].is_none() {
             out.push(Finding::new(
                 "S-08",
                 Severity::Warning,
                 format!("“{heading}”没有内容"),
                 format!("section {n} is empty"),
             ));
-        } else if n == 5 && matches!(bare.as_str(), "无" | "暂无" | "没有") {
+        } else if let Some(bare) = only.filter(|_| n == 5) {
             out.push(
                 Finding::new(
                     "S-08",
@@ -544,7 +571,7 @@ fn s_09(cx: &Context, out: &mut Vec<Finding>) {
     if cx.report.template != Some(TemplateId::V2021) || !needs_text(cx) {
         return;
     }
-    let s6 = cx.report.section(6);
+    let s6 = cx.section(6);
     if !s6.contains("处理费") && !s6.contains("收费") {
         out.push(Finding::new(
             "S-09",
@@ -595,7 +622,10 @@ fn s_10(cx: &Context, out: &mut Vec<Finding>) {
     };
     for sent in cx.sentences() {
         let connector = |c| matches!(c, '至' | '到' | '—' | '-' | '~' | '～');
-        if !sent.has("月") || !sent.has("日") || !sent.flat.contains(connector) {
+        if !sent.has(scan::kw!("月"))
+            || !sent.has(scan::kw!("日"))
+            || !sent.flat.contains(connector)
+        {
             continue;
         }
         let (s, chars) = (sent.text, sent.chars());
@@ -834,6 +864,42 @@ mod tests {
         assert_eq!(run(&S_11, &r).len(), 1);
         r.title = Some("某局2024年政府信息公开工作年度报告".into());
         assert!(run(&S_11, &r).is_empty());
+    }
+
+    /// The plain [`near_row`]: every row label normalised and compared in full.
+    fn plain_near_row(t: TemplateId, label: &str) -> Option<&'static str> {
+        let l: Vec<char> = normalize_label(label).chars().collect();
+        for table in template::get(t).tables {
+            for row in table.rows {
+                let k: Vec<char> = normalize_label(row.label).chars().collect();
+                if k != l && k.len() >= 4 && edit_distance(&k, &l) <= 2 {
+                    return Some(row.label);
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn near_row_is_the_plain_one() {
+        for t in [V2019, V2021] {
+            for table in template::get(t).tables {
+                for row in table.rows {
+                    let c: Vec<char> = row.label.chars().collect();
+                    let mut labels = vec![row.label.to_string(), format!("{}其他", row.label)];
+                    for i in 0..c.len() {
+                        let mut v = c.clone();
+                        v[i] = '国';
+                        labels.push(v.iter().collect());
+                        labels.push(c[..i].iter().chain(&c[i + 1..]).collect());
+                        labels.push(c[i..].iter().collect());
+                    }
+                    for l in labels {
+                        assert_eq!(near_row(t, &l), plain_near_row(t, &l), "{l}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

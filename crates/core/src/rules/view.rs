@@ -220,16 +220,24 @@ impl View {
             slots = vec![V::Absent; keys.len()];
             let mut j = 0;
             for (k, val) in &report.cells {
-                while keys.get(j).is_some_and(|(tk, _)| *tk < k.as_str()) {
-                    j += 1;
-                }
-                match keys.get(j) {
-                    Some((tk, i)) if *tk == k.as_str() => {
-                        if let Some(slot) = slots.get_mut(*i) {
-                            *slot = V::of(Some(val));
+                let k = k.as_str();
+                // Usually the report's next key is the template's next key: test equality
+                // first (keys of other lengths differ without comparing bytes).
+                loop {
+                    match keys.get(j) {
+                        Some((tk, i)) if *tk == k => {
+                            if let Some(slot) = slots.get_mut(*i) {
+                                *slot = V::of(Some(val));
+                            }
+                            j += 1;
+                            break;
+                        }
+                        Some((tk, _)) if *tk < k => j += 1,
+                        _ => {
+                            stray.push(k.to_string());
+                            break;
                         }
                     }
-                    _ => stray.push(k.clone()),
                 }
             }
             let l = S3Layout::get(t);
