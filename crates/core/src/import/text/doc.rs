@@ -70,6 +70,12 @@ impl<'t> Doc<'t> {
         self.chars.is_empty()
     }
 
+    /// Where the line after the one holding char `i` starts (its `\n` + 1), if there is one.
+    pub fn next_line_start(&self, i: usize) -> Option<usize> {
+        let k = self.line_starts.partition_point(|&s| s <= i);
+        self.line_starts.get(k).copied()
+    }
+
     /// 1-based line and column (in characters) of a char index.
     pub fn line_col(&self, i: usize) -> (u32, u32) {
         let line = self.line_starts.partition_point(|&s| s <= i).max(1);

@@ -76,11 +76,11 @@ pub fn tokenize(doc: &Doc, start: usize, end: usize) -> Vec<Tok> {
     let end = end.min(doc.len());
     let mut toks = Vec::new();
     let mut ls = start.min(end);
+    // The line ends are the doc's own (no scan for `\n`).
     while ls < end {
-        let le = doc.chars[ls..end]
-            .iter()
-            .position(|c| *c == '\n')
-            .map_or(end, |p| ls + p);
+        let le = doc
+            .next_line_start(ls)
+            .map_or(end, |next| (next - 1).min(end));
         line(doc, ls, le, &mut toks);
         ls = le + 1;
     }
@@ -103,13 +103,17 @@ fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
     if may_be_page_number(trimmed) && is_page_number(&trimmed.iter().collect::<String>()) {
         return;
     }
-    if chars.contains(&'\t') {
+    // One pass for both separators (it vectorises).
+    let (tab, pipe) = chars.iter().fold((false, false), |(t, p), &c| {
+        (t | (c == '\t'), p | (c == '|'))
+    });
+    if tab {
         let from = out.len();
         for (s, e) in split_positions(chars, ls, '\t') {
             field(doc, s, e, out);
         }
         text_after_values_is_value(&mut out[from..]);
-    } else if chars.contains(&'|') {
+    } else if pipe {
         if trimmed == ['|'] {
             let s = ls + chars.iter().position(|c| *c == '|').unwrap_or(0);
             out.push(empty(s));
@@ -274,7 +278,8 @@ fn may_be_page_number(t: &[char]) -> bool {
 
 /// Markdown table rules `|---|:--:|`.
 fn is_rule_line_chars(t: &[char]) -> bool {
-    t.contains(&'-') && t.iter().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+    // Most lines fail the first test at their first char.
+    t.iter().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+')) && t.contains(&'-')
 }
 
 /// Free text: white space separates pieces; inside a piece, digit runs glued to words are cut
