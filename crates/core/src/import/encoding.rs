@@ -106,11 +106,12 @@ pub fn utf8(bytes: &[u8]) -> Option<&str> {
 }
 
 fn finish(text: &str) -> Result<Cow<'_, str>, DecodeError> {
-    if text.contains('\0') || !looks_like_text(text) {
+    let scan = Scan::of(text);
+    if scan.nul || !scan.looks_like_text() {
         return Err(DecodeError::Binary);
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if !text.contains('\r') {
+    if !scan.cr {
         return Ok(Cow::Borrowed(text));
     }
     Ok(Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")))
@@ -120,45 +121,73 @@ fn finish(text: &str) -> Result<Cow<'_, str>, DecodeError> {
 /// U+FFFD are rare. Counted on the UTF-8 bytes (every input passes here, so it is one tight
 /// loop): a char starts at each byte that is not a continuation byte.
 fn looks_like_text(text: &str) -> bool {
-    let b = text.as_bytes();
-    // One branch-free pass (it vectorises) over each byte and the two after it; the last two
-    // bytes are padded with zeros.
-    let mut padded = [0u8; 4];
-    let tail = b.len().saturating_sub(2);
-    padded[..b.len() - tail].copy_from_slice(&b[tail..]);
-    // 1 for a byte that starts a char, and 2 more when that char is bad.
-    fn class(x: u8, y: u8, z: u8) -> u8 {
-        let start = x & 0xC0 != 0x80;
-        let c0 = (x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r') & (x != 0x0C);
-        // U+0080–U+009F: C2 80…9F. U+E000–U+EFFF: EE. U+F000–U+F8FF: EF 80…A3.
-        // U+FFFD: EF BF BD.
-        let c1 = (x == 0xC2) & (y.wrapping_sub(0x80) <= 0x1F);
-        let pua = (x == 0xEE) | ((x == 0xEF) & (y.wrapping_sub(0x80) <= 0x23));
-        let fffd = (x == 0xEF) & (y == 0xBF) & (z == 0xBD);
-        u8::from(start) | (u8::from(c0 | (x == 0x7F) | c1 | pua | fffd) << 1)
+    Scan::of(text).looks_like_text()
+}
+
+/// What one pass over a text's bytes finds (see [`looks_like_text`]): its chars, the bad ones
+/// among them, and whether it holds a NUL or a CR.
+struct Scan {
+    total: usize,
+    bad: usize,
+    nul: bool,
+    cr: bool,
+}
+
+impl Scan {
+    fn looks_like_text(&self) -> bool {
+        self.total > 0 && self.bad * 50 <= self.total
     }
-    let (mut total, mut bad) = (0usize, 0usize);
-    let (b1, b2) = (
-        b.get(1..).unwrap_or_default(),
-        b.get(2..).unwrap_or_default(),
-    );
-    // Chunks of 64 so that the per-chunk sums fit in a byte.
-    for ((xs, ys), zs) in b[..tail].chunks(64).zip(b1.chunks(64)).zip(b2.chunks(64)) {
-        let (mut t, mut d) = (0u8, 0u8);
-        for ((&x, &y), &z) in xs.iter().zip(ys).zip(zs) {
-            let c = class(x, y, z);
-            t += c & 1;
-            d += c >> 1;
+
+    fn of(text: &str) -> Scan {
+        let b = text.as_bytes();
+        // 1 for a byte that starts a char, and 2 more when that char is bad.
+        fn class(x: u8, y: u8, z: u8) -> u8 {
+            let start = x & 0xC0 != 0x80;
+            let c0 = (x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r') & (x != 0x0C);
+            // U+0080–U+009F: C2 80…9F. U+E000–U+EFFF: EE. U+F000–U+F8FF: EF 80…A3.
+            // U+FFFD: EF BF BD.
+            let c1 = (x == 0xC2) & (y.wrapping_sub(0x80) <= 0x1F);
+            let pua = (x == 0xEE) | ((x == 0xEF) & (y.wrapping_sub(0x80) <= 0x23));
+            let fffd = (x == 0xEF) & (y == 0xBF) & (z == 0xBD);
+            u8::from(start) | (u8::from(c0 | (x == 0x7F) | c1 | pua | fffd) << 1)
         }
-        total += usize::from(t);
-        bad += usize::from(d);
+        // Blocks of 64 bytes with the two after them, as arrays: the loop has fixed bounds and
+        // vectorises; the per-block sums fit in a byte.
+        const BLOCK: usize = 64;
+        let (mut total, mut bad) = (0usize, 0usize);
+        let (mut nul, mut cr) = (false, false);
+        let mut at = 0;
+        while let Some(Ok(w)) = b.get(at..at + BLOCK + 2).map(<&[u8; BLOCK + 2]>::try_from) {
+            let (mut t, mut d, mut z, mut r) = (0u8, 0u8, false, false);
+            for k in 0..BLOCK {
+                let c = class(w[k], w[k + 1], w[k + 2]);
+                t += c & 1;
+                d += c >> 1;
+                z |= w[k] == 0;
+                r |= w[k] == b'\r';
+            }
+            nul |= z;
+            cr |= r;
+            total += usize::from(t);
+            bad += usize::from(d);
+            at += BLOCK;
+        }
+        // The rest, the last two bytes padded with zeros.
+        let byte = |i: usize| b.get(i).copied().unwrap_or(0);
+        for i in at..b.len() {
+            let c = class(byte(i), byte(i + 1), byte(i + 2));
+            total += usize::from(c & 1);
+            bad += usize::from(c >> 1);
+            nul |= byte(i) == 0;
+            cr |= byte(i) == b'\r';
+        }
+        Scan {
+            total,
+            bad,
+            nul,
+            cr,
+        }
     }
-    for i in 0..b.len() - tail {
-        let c = class(padded[i], padded[i + 1], padded[i + 2]);
-        total += usize::from(c & 1);
-        bad += usize::from(c >> 1);
-    }
-    total > 0 && bad * 50 <= total
 }
 
 #[cfg(test)]
@@ -215,6 +244,18 @@ mod tests {
             "\u{9F}\u{A0}".repeat(3),
             String::new(),
         ];
+        // Long texts, with the bad chars at every place relative to the 64-byte blocks.
+        let mut samples = samples.to_vec();
+        for shift in 0..70 {
+            let pad = "a".repeat(shift);
+            for bad in [
+                "\u{1}", "\u{85}", "\u{E000}", "\u{F8FF}", "\u{FFFD}", "\u{7F}",
+            ] {
+                let body = format!("{pad}{bad}规章，（一）{}", "字".repeat(30));
+                samples.push(body.repeat(3));
+                samples.push(format!("{}{bad}{bad}", "公开".repeat(40 + shift)));
+            }
+        }
         for s in &samples {
             assert_eq!(looks_like_text(s), by_chars(s), "{s:?}");
         }
