@@ -273,15 +273,12 @@ fn period_year(head: &[char]) -> Option<i32> {
 /// The 落款: the first `YYYY年M月D日` after `from` that stands alone (line end, space or the end
 /// follows; not `…日印`), and the agency name just before it.
 fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<usize>) {
-    // Positions stay doc indexes: the chars before `from` are kept unfolded (never read).
+    // Only the text from 40 chars before `from` is read (a signer is looked for at most 40
+    // chars back): `s` holds it folded, and its positions are doc positions minus `lo`.
     let from = from.min(doc.len());
     let lo = from.saturating_sub(40);
-    let s: Vec<char> = doc.chars[..lo]
-        .iter()
-        .copied()
-        .chain(doc.chars[lo..].iter().map(|c| fold_width(*c)))
-        .collect();
-    let mut i = from;
+    let s: Vec<char> = doc.chars[lo..].iter().map(|c| fold_width(*c)).collect();
+    let mut i = from - lo;
     while i + 8 <= s.len() {
         if let Some(y) = year_at(&s, i).or_else(|| chinese_year_at(&s, i)) {
             if let Some((m, d, end)) = month_day(&s, i + 4) {
@@ -298,7 +295,7 @@ fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<
                             .find(|&p| s[p..].starts_with(&n))
                             .unwrap_or(i)
                     });
-                    return (Some(format!("{y:04}-{m:02}-{d:02}")), signer, Some(at));
+                    return (Some(format!("{y:04}-{m:02}-{d:02}")), signer, Some(lo + at));
                 }
             }
         }
