@@ -180,6 +180,7 @@ impl RowIndex {
             counted: Vec::new(),
             exact_rows: Vec::new(),
             ids: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -201,6 +202,8 @@ pub struct Scorer<'i> {
     exact_rows: Vec<bool>,
     /// The current label's chars as char ids (`None`: in no form).
     ids: Vec<Option<usize>>,
+    /// Row scores nobody reads (the exact ones of [`Scorer::reaches_fuzzy`]).
+    scratch: Vec<(i32, usize)>,
 }
 
 impl Scorer<'_> {
@@ -261,6 +264,47 @@ impl Scorer<'_> {
             }
         }
         out
+    }
+
+    /// `self.score(label)` reaches [`labels::FUZZY`] for some row, found without scoring
+    /// every row: an exact occurrence of any form answers at once (before the fuzzy window is
+    /// read), else the fuzzy tests stop at the first match and the pieces (scored below
+    /// `FUZZY`) are not looked for.
+    pub fn reaches_fuzzy(&mut self, label: &[char]) -> bool {
+        let index = self.index;
+        if label.is_empty() {
+            return false;
+        }
+        for (i, &c) in label.iter().enumerate() {
+            let Some(id) = index.chars.get(c) else {
+                continue;
+            };
+            for &f in &index.starts[id] {
+                if label[i..].starts_with(&index.forms[f].chars) {
+                    return true;
+                }
+            }
+        }
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        out.resize(index.rows.len(), (0, 0));
+        self.read(label, &mut out);
+        self.scratch = out;
+        index.long.iter().any(|l| {
+            let Some(s) = self.forms.get(l.form) else {
+                return false;
+            };
+            let possible = s.in_window >= l.min_in;
+            let wrap_at = s.last_at & l.wrap_at;
+            let form = &index.forms[l.form];
+            if l.len > MAX_FAST {
+                return (possible || s.has_last) && labels::fuzzy(label, form, possible).0 > 0;
+            }
+            (possible && {
+                let (d, _) = self.distance_at(l.form, l.len, label.len());
+                d * 4 <= l.len
+            }) || (wrap_at != 0 && wrapped_start(label, &form.chars, wrap_at))
+        })
     }
 
     /// `labels::semi_global_distance_at` of form `f` (of `len` chars, at most [`MAX_FAST`])
@@ -469,6 +513,11 @@ mod tests {
                         .collect();
                     let label_text: String = label.iter().collect();
                     assert_eq!(index.score(&label), plain, "{t:?} s{section} {label_text}");
+                    assert_eq!(
+                        index.scorer().reaches_fuzzy(&label),
+                        plain.iter().any(|s| s.0 >= labels::FUZZY),
+                        "{t:?} s{section} {label_text}"
+                    );
                     kinds.extend(plain.iter().map(|s| s.0.min(labels::STRONG)));
                 }
             }

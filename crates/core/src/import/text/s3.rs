@@ -38,7 +38,7 @@ const S3_COLS: usize = 7;
 fn wrapped_row(prev: &Group, next: &Group, scorer: &mut Scorer) -> bool {
     let count = |g: &Group| g.fields.iter().filter(|f| !f.empty).count();
     let (a, b) = (count(prev), count(next));
-    a > 1 && b > 1 && a + b == S3_COLS && scorer.score(&next.label).iter().all(|s| s.0 < FUZZY)
+    a > 1 && b > 1 && a + b == S3_COLS && !scorer.reaches_fuzzy(&next.label)
 }
 
 /// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
@@ -165,22 +165,22 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // A group without a (clear) label on its own line may be labelled by the text after it (PDF
     // extraction puts a wrapped label around its numbers): the lines between it and the next
     // group, minus the next group's own line.
-    let line_best: Vec<i32> = gs
+    // Only whether the line's label reaches FUZZY for some row matters.
+    let line_named: Vec<bool> = gs
         .iter()
         .zip(&raw_label)
         .map(|(g, at)| {
-            let best = |at: &[(i32, usize)]| at.iter().map(|(v, _)| *v).max().unwrap_or(0);
             if g.line_label.len() == g.label.len() {
-                best(at)
+                at.iter().any(|(v, _)| *v >= FUZZY)
             } else {
-                best(&scorer.score(&g.line_label))
+                scorer.reaches_fuzzy(&g.line_label)
             }
         })
         .collect();
     let score: Vec<Vec<i32>> = (0..gs.len())
         .map(|i| {
             let mut sc = scored(&raw_label[i], true);
-            if let (true, Some(next)) = (line_best[i] < FUZZY, gs.get(i + 1)) {
+            if let (true, Some(next)) = (!line_named[i], gs.get(i + 1)) {
                 let cut = next.label.len().saturating_sub(next.line_label.len());
                 let after = if cut == next.label.len() {
                     scored(&raw_label[i + 1], false)
@@ -203,7 +203,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // belong to either, so only the former forbids other rows.
     let assign = |i: usize, j: usize| -> i32 {
         let s = score[i][j];
-        let pen = if line_best[i] >= FUZZY && s < FUZZY {
+        let pen = if line_named[i] && s < FUZZY {
             3 * STRONG
         } else {
             0
