@@ -44,8 +44,9 @@ struct Long {
 #[derive(Clone, Copy)]
 struct Held {
     form: usize,
-    /// How many times.
-    count: u32,
+    /// How many times (low 32 bits), plus one distinct char (`1 << 32`): added to
+    /// [`FormSeen::acc`].
+    inc: u64,
     /// Where: bit `p` for char `p` of the form (the first 64).
     at: u64,
 }
@@ -129,12 +130,12 @@ impl RowIndex {
                 let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
                 match holds[id].last_mut() {
                     Some(h) if h.form == f => {
-                        h.count += 1;
+                        h.inc += 1;
                         h.at |= bit;
                     }
                     _ => holds[id].push(Held {
                         form: f,
-                        count: 1,
+                        inc: 1 | 1 << 32,
                         at: bit,
                     }),
                 }
@@ -228,7 +229,7 @@ impl Scorer<'_> {
             };
             // Each char the window lacks is an edit; the other fuzzy test needs the label's
             // last char in the form.
-            let possible = s.in_window >= l.min_in;
+            let possible = s.in_window() >= l.min_in;
             let wrap_at = s.last_at & l.wrap_at;
             if !possible && wrap_at == 0 && !(l.len > MAX_FAST && s.has_last) {
                 continue;
@@ -294,7 +295,7 @@ impl Scorer<'_> {
             let Some(s) = self.forms.get(l.form) else {
                 return false;
             };
-            let possible = s.in_window >= l.min_in;
+            let possible = s.in_window() >= l.min_in;
             let wrap_at = s.last_at & l.wrap_at;
             let form = &index.forms[l.form];
             if l.len > MAX_FAST {
@@ -356,10 +357,9 @@ impl Scorer<'_> {
             }
             if i >= window_from && !counted[id] {
                 counted[id] = true;
-                distinct += 1u16;
+                distinct += 1u32;
                 for h in &index.holds[id] {
-                    forms[h.form].in_window += h.count;
-                    forms[h.form].distinct += 1;
+                    forms[h.form].acc += h.inc;
                 }
             }
         }
@@ -407,21 +407,30 @@ fn wrapped_start(label: &[char], form: &[char], mut at: u64) -> bool {
 /// What one reading of a label found, per form.
 #[derive(Clone, Copy, Default)]
 struct FormSeen {
-    /// How many of the form's chars (with repeats) the fuzzy window holds.
-    in_window: u32,
-    /// How many distinct chars of the window the form holds.
-    distinct: u16,
+    /// How many of the form's chars (with repeats) the fuzzy window holds (low 32 bits), and
+    /// how many distinct chars of the window the form holds (high 32 bits).
+    acc: u64,
     /// The form holds the label's last char …
     has_last: bool,
     /// … there (bit `p`: char `p` of the form, the first 64).
     last_at: u64,
 }
 
+impl FormSeen {
+    fn in_window(&self) -> u32 {
+        self.acc as u32
+    }
+
+    fn distinct(&self) -> u32 {
+        (self.acc >> 32) as u32
+    }
+}
+
 /// What one reading of a label found about the whole label.
 struct Seen<'l> {
     label: &'l [char],
     /// Distinct chars in the window.
-    distinct: u16,
+    distinct: u32,
     /// A char of the label is in no form: the label is no piece of any.
     unknown: bool,
 }
@@ -432,7 +441,7 @@ impl Seen<'_> {
     fn piece_of(&self, form: &[char], seen: &FormSeen) -> bool {
         let possible = !self.unknown
             && form.len() >= self.label.len()
-            && (self.label.len() > WINDOW || seen.distinct == self.distinct);
+            && (self.label.len() > WINDOW || seen.distinct() == self.distinct);
         possible && labels::find(form, self.label).is_some()
     }
 }
@@ -505,6 +514,8 @@ mod tests {
                     .iter()
                     .flat_map(|s| s.cands.iter().map(|c| c.chars.clone()))
                     .collect();
+                // One scorer for every label too: nothing of a label stays for the next.
+                let mut shared = index.scorer();
                 for label in labels_for(&forms) {
                     let probe = labels::Probe::new(&label);
                     let plain: Vec<(i32, usize)> = specs
@@ -513,6 +524,12 @@ mod tests {
                         .collect();
                     let label_text: String = label.iter().collect();
                     assert_eq!(index.score(&label), plain, "{t:?} s{section} {label_text}");
+                    assert_eq!(shared.score(&label), plain, "{t:?} s{section} {label_text}");
+                    assert_eq!(
+                        shared.reaches_fuzzy(&label),
+                        plain.iter().any(|s| s.0 >= labels::FUZZY),
+                        "{t:?} s{section} {label_text}"
+                    );
                     assert_eq!(
                         index.scorer().reaches_fuzzy(&label),
                         plain.iter().any(|s| s.0 >= labels::FUZZY),
