@@ -253,9 +253,14 @@ impl Scorer<'_> {
                 *best = (*best).max((labels::FUZZY, label.len()));
             }
         }
-        if label.len() >= 3 && !seen.unknown {
-            let forms = index.forms.iter().zip(&self.forms).zip(&index.row_of);
-            for ((form, s), &row) in forms {
+        if let (true, false, Some(last)) = (label.len() >= 3, seen.unknown, seen.last) {
+            // A form holding the whole label holds its last char.
+            for h in &index.holds[last] {
+                let (form, s, row) = (
+                    &index.forms[h.form],
+                    &self.forms[h.form],
+                    index.row_of[h.form],
+                );
                 if form.chars.len() >= label.len()
                     && out[row].0 == 0
                     && seen.piece_of(&form.chars, s)
@@ -363,7 +368,8 @@ impl Scorer<'_> {
                 }
             }
         }
-        if let Some(id) = label.last().and_then(|&c| index.chars.get(c)) {
+        let last = label.last().and_then(|&c| index.chars.get(c));
+        if let Some(id) = last {
             for h in &index.holds[id] {
                 forms[h.form].has_last = true;
                 forms[h.form].last_at = h.at;
@@ -373,6 +379,7 @@ impl Scorer<'_> {
             label,
             distinct,
             unknown,
+            last,
         }
     }
 }
@@ -433,6 +440,8 @@ struct Seen<'l> {
     distinct: u32,
     /// A char of the label is in no form: the label is no piece of any.
     unknown: bool,
+    /// The char id of the label's last char.
+    last: Option<usize>,
 }
 
 impl Seen<'_> {
