@@ -58,7 +58,7 @@ const MAX_FAST: usize = 64;
 /// found, or found absent, in one or two probes).
 struct CharIds {
     /// `(char, id)`, `'\0'` for an empty slot (no form holds NUL).
-    slots: Vec<(char, usize)>,
+    slots: Vec<(char, u32)>,
     /// `slots.len() - 1` (a power of two minus one).
     mask: usize,
     /// How far right a hash is shifted to index the table.
@@ -78,7 +78,7 @@ impl CharIds {
             while ids.slots[at].0 != '\0' {
                 at = (at + 1) & ids.mask;
             }
-            ids.slots[at] = (c, id);
+            ids.slots[at] = (c, id as u32);
         }
         ids
     }
@@ -95,7 +95,7 @@ impl CharIds {
         loop {
             let (k, id) = *self.slots.get(at)?;
             if k == c {
-                return Some(id);
+                return Some(id as usize);
             }
             if k == '\0' {
                 return None;
@@ -202,7 +202,7 @@ pub struct Scorer<'i> {
     /// Per row: the current label holds one of its forms exactly.
     exact_rows: Vec<bool>,
     /// The current label's chars as char ids (`None`: in no form).
-    ids: Vec<Option<usize>>,
+    ids: Vec<Option<u32>>,
     /// Row scores nobody reads (the exact ones of [`Scorer::reaches_fuzzy`]).
     scratch: Vec<(i32, usize)>,
 }
@@ -321,7 +321,7 @@ impl Scorer<'_> {
         let off = label_len.saturating_sub(WINDOW);
         let eqs = self.ids.get(off..).unwrap_or_default().iter().map(|id| {
             id.and_then(|id| {
-                let held = holds.get(id)?;
+                let held = holds.get(id as usize)?;
                 // A char's forms are listed in form order.
                 let k = held.binary_search_by_key(&f, |h| h.form).ok()?;
                 Some(held[k].at)
@@ -346,9 +346,13 @@ impl Scorer<'_> {
         let mut unknown = false;
         let window_from = label.len().saturating_sub(WINDOW);
         self.ids.clear();
-        self.ids.extend(label.iter().map(|&c| index.chars.get(c)));
+        self.ids.extend(
+            label
+                .iter()
+                .map(|&c| index.chars.get(c).map(|id| id as u32)),
+        );
         for (i, &id) in self.ids.iter().enumerate() {
-            let Some(id) = id else {
+            let Some(id) = id.map(|id| id as usize) else {
                 unknown = true;
                 continue;
             };
