@@ -44,8 +44,9 @@ struct Long {
 #[derive(Clone, Copy)]
 struct Held {
     form: usize,
-    /// How many times.
-    count: u32,
+    /// How many times (low 32 bits), plus one distinct char (`1 << 32`): added to
+    /// [`FormSeen::acc`].
+    inc: u64,
     /// Where: bit `p` for char `p` of the form (the first 64).
     at: u64,
 }
@@ -57,7 +58,7 @@ const MAX_FAST: usize = 64;
 /// found, or found absent, in one or two probes).
 struct CharIds {
     /// `(char, id)`, `'\0'` for an empty slot (no form holds NUL).
-    slots: Vec<(char, usize)>,
+    slots: Vec<(char, u32)>,
     /// `slots.len() - 1` (a power of two minus one).
     mask: usize,
     /// How far right a hash is shifted to index the table.
@@ -77,7 +78,7 @@ impl CharIds {
             while ids.slots[at].0 != '\0' {
                 at = (at + 1) & ids.mask;
             }
-            ids.slots[at] = (c, id);
+            ids.slots[at] = (c, id as u32);
         }
         ids
     }
@@ -94,7 +95,7 @@ impl CharIds {
         loop {
             let (k, id) = *self.slots.get(at)?;
             if k == c {
-                return Some(id);
+                return Some(id as usize);
             }
             if k == '\0' {
                 return None;
@@ -129,12 +130,12 @@ impl RowIndex {
                 let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
                 match holds[id].last_mut() {
                     Some(h) if h.form == f => {
-                        h.count += 1;
+                        h.inc += 1;
                         h.at |= bit;
                     }
                     _ => holds[id].push(Held {
                         form: f,
-                        count: 1,
+                        inc: 1 | 1 << 32,
                         at: bit,
                     }),
                 }
@@ -180,6 +181,7 @@ impl RowIndex {
             counted: Vec::new(),
             exact_rows: Vec::new(),
             ids: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -200,7 +202,9 @@ pub struct Scorer<'i> {
     /// Per row: the current label holds one of its forms exactly.
     exact_rows: Vec<bool>,
     /// The current label's chars as char ids (`None`: in no form).
-    ids: Vec<Option<usize>>,
+    ids: Vec<Option<u32>>,
+    /// Row scores nobody reads (the exact ones of [`Scorer::reaches_fuzzy`]).
+    scratch: Vec<(i32, usize)>,
 }
 
 impl Scorer<'_> {
@@ -225,7 +229,7 @@ impl Scorer<'_> {
             };
             // Each char the window lacks is an edit; the other fuzzy test needs the label's
             // last char in the form.
-            let possible = s.in_window >= l.min_in;
+            let possible = s.in_window() >= l.min_in;
             let wrap_at = s.last_at & l.wrap_at;
             if !possible && wrap_at == 0 && !(l.len > MAX_FAST && s.has_last) {
                 continue;
@@ -249,9 +253,14 @@ impl Scorer<'_> {
                 *best = (*best).max((labels::FUZZY, label.len()));
             }
         }
-        if label.len() >= 3 && !seen.unknown {
-            let forms = index.forms.iter().zip(&self.forms).zip(&index.row_of);
-            for ((form, s), &row) in forms {
+        if let (true, false, Some(last)) = (label.len() >= 3, seen.unknown, seen.last) {
+            // A form holding the whole label holds its last char.
+            for h in &index.holds[last] {
+                let (form, s, row) = (
+                    &index.forms[h.form],
+                    &self.forms[h.form],
+                    index.row_of[h.form],
+                );
                 if form.chars.len() >= label.len()
                     && out[row].0 == 0
                     && seen.piece_of(&form.chars, s)
@@ -263,6 +272,47 @@ impl Scorer<'_> {
         out
     }
 
+    /// `self.score(label)` reaches [`labels::FUZZY`] for some row, found without scoring
+    /// every row: an exact occurrence of any form answers at once (before the fuzzy window is
+    /// read), else the fuzzy tests stop at the first match and the pieces (scored below
+    /// `FUZZY`) are not looked for.
+    pub fn reaches_fuzzy(&mut self, label: &[char]) -> bool {
+        let index = self.index;
+        if label.is_empty() {
+            return false;
+        }
+        for (i, &c) in label.iter().enumerate() {
+            let Some(id) = index.chars.get(c) else {
+                continue;
+            };
+            for &f in &index.starts[id] {
+                if label[i..].starts_with(&index.forms[f].chars) {
+                    return true;
+                }
+            }
+        }
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        out.resize(index.rows.len(), (0, 0));
+        self.read(label, &mut out);
+        self.scratch = out;
+        index.long.iter().any(|l| {
+            let Some(s) = self.forms.get(l.form) else {
+                return false;
+            };
+            let possible = s.in_window() >= l.min_in;
+            let wrap_at = s.last_at & l.wrap_at;
+            let form = &index.forms[l.form];
+            if l.len > MAX_FAST {
+                return (possible || s.has_last) && labels::fuzzy(label, form, possible).0 > 0;
+            }
+            (possible && {
+                let (d, _) = self.distance_at(l.form, l.len, label.len());
+                d * 4 <= l.len
+            }) || (wrap_at != 0 && wrapped_start(label, &form.chars, wrap_at))
+        })
+    }
+
     /// `labels::semi_global_distance_at` of form `f` (of `len` chars, at most [`MAX_FAST`])
     /// in the label just read: the same bit-parallel match, each label char's mask of the
     /// form's positions taken from the index instead of a scan of the form.
@@ -271,7 +321,7 @@ impl Scorer<'_> {
         let off = label_len.saturating_sub(WINDOW);
         let eqs = self.ids.get(off..).unwrap_or_default().iter().map(|id| {
             id.and_then(|id| {
-                let held = holds.get(id)?;
+                let held = holds.get(id as usize)?;
                 // A char's forms are listed in form order.
                 let k = held.binary_search_by_key(&f, |h| h.form).ok()?;
                 Some(held[k].at)
@@ -296,9 +346,13 @@ impl Scorer<'_> {
         let mut unknown = false;
         let window_from = label.len().saturating_sub(WINDOW);
         self.ids.clear();
-        self.ids.extend(label.iter().map(|&c| index.chars.get(c)));
+        self.ids.extend(
+            label
+                .iter()
+                .map(|&c| index.chars.get(c).map(|id| id as u32)),
+        );
         for (i, &id) in self.ids.iter().enumerate() {
-            let Some(id) = id else {
+            let Some(id) = id.map(|id| id as usize) else {
                 unknown = true;
                 continue;
             };
@@ -312,14 +366,14 @@ impl Scorer<'_> {
             }
             if i >= window_from && !counted[id] {
                 counted[id] = true;
-                distinct += 1u16;
+                distinct += 1u32;
                 for h in &index.holds[id] {
-                    forms[h.form].in_window += h.count;
-                    forms[h.form].distinct += 1;
+                    forms[h.form].acc += h.inc;
                 }
             }
         }
-        if let Some(id) = label.last().and_then(|&c| index.chars.get(c)) {
+        let last = label.last().and_then(|&c| index.chars.get(c));
+        if let Some(id) = last {
             for h in &index.holds[id] {
                 forms[h.form].has_last = true;
                 forms[h.form].last_at = h.at;
@@ -329,6 +383,7 @@ impl Scorer<'_> {
             label,
             distinct,
             unknown,
+            last,
         }
     }
 }
@@ -363,23 +418,34 @@ fn wrapped_start(label: &[char], form: &[char], mut at: u64) -> bool {
 /// What one reading of a label found, per form.
 #[derive(Clone, Copy, Default)]
 struct FormSeen {
-    /// How many of the form's chars (with repeats) the fuzzy window holds.
-    in_window: u32,
-    /// How many distinct chars of the window the form holds.
-    distinct: u16,
+    /// How many of the form's chars (with repeats) the fuzzy window holds (low 32 bits), and
+    /// how many distinct chars of the window the form holds (high 32 bits).
+    acc: u64,
     /// The form holds the label's last char …
     has_last: bool,
     /// … there (bit `p`: char `p` of the form, the first 64).
     last_at: u64,
 }
 
+impl FormSeen {
+    fn in_window(&self) -> u32 {
+        self.acc as u32
+    }
+
+    fn distinct(&self) -> u32 {
+        (self.acc >> 32) as u32
+    }
+}
+
 /// What one reading of a label found about the whole label.
 struct Seen<'l> {
     label: &'l [char],
     /// Distinct chars in the window.
-    distinct: u16,
+    distinct: u32,
     /// A char of the label is in no form: the label is no piece of any.
     unknown: bool,
+    /// The char id of the label's last char.
+    last: Option<usize>,
 }
 
 impl Seen<'_> {
@@ -388,7 +454,7 @@ impl Seen<'_> {
     fn piece_of(&self, form: &[char], seen: &FormSeen) -> bool {
         let possible = !self.unknown
             && form.len() >= self.label.len()
-            && (self.label.len() > WINDOW || seen.distinct == self.distinct);
+            && (self.label.len() > WINDOW || seen.distinct() == self.distinct);
         possible && labels::find(form, self.label).is_some()
     }
 }
@@ -461,6 +527,8 @@ mod tests {
                     .iter()
                     .flat_map(|s| s.cands.iter().map(|c| c.chars.clone()))
                     .collect();
+                // One scorer for every label too: nothing of a label stays for the next.
+                let mut shared = index.scorer();
                 for label in labels_for(&forms) {
                     let probe = labels::Probe::new(&label);
                     let plain: Vec<(i32, usize)> = specs
@@ -469,6 +537,17 @@ mod tests {
                         .collect();
                     let label_text: String = label.iter().collect();
                     assert_eq!(index.score(&label), plain, "{t:?} s{section} {label_text}");
+                    assert_eq!(shared.score(&label), plain, "{t:?} s{section} {label_text}");
+                    assert_eq!(
+                        shared.reaches_fuzzy(&label),
+                        plain.iter().any(|s| s.0 >= labels::FUZZY),
+                        "{t:?} s{section} {label_text}"
+                    );
+                    assert_eq!(
+                        index.scorer().reaches_fuzzy(&label),
+                        plain.iter().any(|s| s.0 >= labels::FUZZY),
+                        "{t:?} s{section} {label_text}"
+                    );
                     kinds.extend(plain.iter().map(|s| s.0.min(labels::STRONG)));
                 }
             }

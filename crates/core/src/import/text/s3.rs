@@ -38,7 +38,7 @@ const S3_COLS: usize = 7;
 fn wrapped_row(prev: &Group, next: &Group, scorer: &mut Scorer) -> bool {
     let count = |g: &Group| g.fields.iter().filter(|f| !f.empty).count();
     let (a, b) = (count(prev), count(next));
-    a > 1 && b > 1 && a + b == S3_COLS && scorer.score(&next.label).iter().all(|s| s.0 < FUZZY)
+    a > 1 && b > 1 && a + b == S3_COLS && !scorer.reaches_fuzzy(&next.label)
 }
 
 /// Some tools add a 法人或其他组织 subtotal column (8 numbers a row). When most rows have 8
@@ -165,22 +165,22 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // A group without a (clear) label on its own line may be labelled by the text after it (PDF
     // extraction puts a wrapped label around its numbers): the lines between it and the next
     // group, minus the next group's own line.
-    let line_best: Vec<i32> = gs
+    // Only whether the line's label reaches FUZZY for some row matters.
+    let line_named: Vec<bool> = gs
         .iter()
         .zip(&raw_label)
         .map(|(g, at)| {
-            let best = |at: &[(i32, usize)]| at.iter().map(|(v, _)| *v).max().unwrap_or(0);
             if g.line_label.len() == g.label.len() {
-                best(at)
+                at.iter().any(|(v, _)| *v >= FUZZY)
             } else {
-                best(&scorer.score(&g.line_label))
+                scorer.reaches_fuzzy(&g.line_label)
             }
         })
         .collect();
     let score: Vec<Vec<i32>> = (0..gs.len())
         .map(|i| {
             let mut sc = scored(&raw_label[i], true);
-            if let (true, Some(next)) = (line_best[i] < FUZZY, gs.get(i + 1)) {
+            if let (true, Some(next)) = (!line_named[i], gs.get(i + 1)) {
                 let cut = next.label.len().saturating_sub(next.line_label.len());
                 let after = if cut == next.label.len() {
                     scored(&raw_label[i + 1], false)
@@ -203,7 +203,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // belong to either, so only the former forbids other rows.
     let assign = |i: usize, j: usize| -> i32 {
         let s = score[i][j];
-        let pen = if line_best[i] >= FUZZY && s < FUZZY {
+        let pen = if line_named[i] && s < FUZZY {
             3 * STRONG
         } else {
             0
@@ -217,50 +217,12 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             -4
         }
     };
-    // dp[i][j]: best score with the first i groups and the first j rows. Back: 0 assign, 1 skip
-    // row, 2 drop group.
-    const NEG: i32 = i32::MIN / 4;
-    let w = n + 1;
-    let mut dp = vec![NEG; (m + 1) * w];
-    let mut back = vec![0u8; (m + 1) * w];
-    dp[0] = 0;
-    for i in 0..=m {
-        for j in 0..=n {
-            let cur = dp[i * w + j];
-            if cur == NEG {
-                continue;
-            }
-            let mut relax = |ii: usize, jj: usize, v: i32, b: u8| {
-                if v > dp[ii * w + jj] {
-                    dp[ii * w + jj] = v;
-                    back[ii * w + jj] = b;
-                }
-            };
-            if i < m && j < n {
-                relax(i + 1, j + 1, cur + assign(i, j), 0);
-            }
-            if j < n {
-                relax(i, j + 1, cur, 1);
-            }
-            if i < m {
-                relax(i + 1, j, cur + drop(i), 2);
-            }
-        }
+    let mut gains: Vec<i32> = Vec::with_capacity(m * n);
+    for i in 0..m {
+        gains.extend((0..n).map(|j| assign(i, j)));
     }
-    let (mut i, mut j) = (m, n);
-    let mut slots: Vec<Option<usize>> = vec![None; m];
-    while i > 0 || j > 0 {
-        match back[i * w + j] {
-            0 if i > 0 && j > 0 => {
-                slots[i - 1] = Some(j - 1);
-                i -= 1;
-                j -= 1;
-            }
-            1 if j > 0 => j -= 1,
-            _ if i > 0 => i -= 1,
-            _ => break,
-        }
-    }
+    let drops: Vec<i32> = (0..m).map(drop).collect();
+    let slots = align(m, n, &gains, &drops);
     let mut placed = Vec::new();
     let mut filled = vec![false; n];
     for (k, g) in gs.iter().enumerate() {
@@ -277,4 +239,142 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         }
     }
     write(doc, sink, "s3", specs, &placed);
+}
+
+/// The in-order alignment of `m` groups to `n` rows: `gains[i * n + j]` for group `i` in row
+/// `j`, `drops[i]` for leaving group `i` out, skipped rows free. Returns each group's row.
+///
+/// The table is filled cell by cell from its three neighbours (diagonal, then above, then
+/// left, each kept only when strictly better): the order in which [`align_plain`] (in the
+/// tests) pushes them forward, so ties go the same way.
+fn align(m: usize, n: usize, gains: &[i32], drops: &[i32]) -> Vec<Option<usize>> {
+    // dp[i][j]: best score with the first i groups and the first j rows. Back: 0 assign, 1 skip
+    // row, 2 drop group.
+    const NEG: i32 = i32::MIN / 4;
+    let w = n + 1;
+    let mut dp = vec![NEG; (m + 1) * w];
+    let mut back = vec![0u8; (m + 1) * w];
+    dp[0] = 0;
+    for j in 1..=n {
+        dp[j] = dp[j - 1];
+        back[j] = 1;
+    }
+    for i in 1..=m {
+        let (done, rest) = dp.split_at_mut(i * w);
+        let up = &done[(i - 1) * w..];
+        let row = &mut rest[..w];
+        let brow = &mut back[i * w..(i + 1) * w];
+        let gain = &gains[(i - 1) * n..i * n];
+        let drop = drops[i - 1];
+        // Column 0: only dropping reaches it.
+        row[0] = up[0] + drop;
+        brow[0] = 2;
+        for j in 1..=n {
+            let (mut v, mut b) = (up[j - 1] + gain[j - 1], 0u8);
+            if up[j] + drop > v {
+                v = up[j] + drop;
+                b = 2;
+            }
+            if row[j - 1] > v {
+                v = row[j - 1];
+                b = 1;
+            }
+            row[j] = v;
+            brow[j] = b;
+        }
+    }
+    let (mut i, mut j) = (m, n);
+    let mut slots: Vec<Option<usize>> = vec![None; m];
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            0 if i > 0 && j > 0 => {
+                slots[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            1 if j > 0 => j -= 1,
+            _ if i > 0 => i -= 1,
+            _ => break,
+        }
+    }
+    slots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain form of [`align`]: every reached cell pushes its three moves forward.
+    fn align_plain(m: usize, n: usize, gains: &[i32], drops: &[i32]) -> Vec<Option<usize>> {
+        let assign = |i: usize, j: usize| gains[i * n + j];
+        let drop = |i: usize| drops[i];
+        // dp[i][j]: best score with the first i groups and the first j rows. Back: 0 assign,
+        // 1 skip row, 2 drop group.
+        const NEG: i32 = i32::MIN / 4;
+        let w = n + 1;
+        let mut dp = vec![NEG; (m + 1) * w];
+        let mut back = vec![0u8; (m + 1) * w];
+        dp[0] = 0;
+        for i in 0..=m {
+            for j in 0..=n {
+                let cur = dp[i * w + j];
+                if cur == NEG {
+                    continue;
+                }
+                let mut relax = |ii: usize, jj: usize, v: i32, b: u8| {
+                    if v > dp[ii * w + jj] {
+                        dp[ii * w + jj] = v;
+                        back[ii * w + jj] = b;
+                    }
+                };
+                if i < m && j < n {
+                    relax(i + 1, j + 1, cur + assign(i, j), 0);
+                }
+                if j < n {
+                    relax(i, j + 1, cur, 1);
+                }
+                if i < m {
+                    relax(i + 1, j, cur + drop(i), 2);
+                }
+            }
+        }
+        let (mut i, mut j) = (m, n);
+        let mut slots: Vec<Option<usize>> = vec![None; m];
+        while i > 0 || j > 0 {
+            match back[i * w + j] {
+                0 if i > 0 && j > 0 => {
+                    slots[i - 1] = Some(j - 1);
+                    i -= 1;
+                    j -= 1;
+                }
+                1 if j > 0 => j -= 1,
+                _ if i > 0 => i -= 1,
+                _ => break,
+            }
+        }
+        slots
+    }
+
+    #[test]
+    fn align_is_align_plain() {
+        let mut seed = 99u64;
+        let mut rnd = |k: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % k
+        };
+        for _ in 0..3000 {
+            let (m, n) = (rnd(12) as usize, rnd(12) as usize);
+            // Few distinct values: many ties.
+            let vals = [-29, -4, 1, 3, 7, 11, 14];
+            let gains: Vec<i32> = (0..m * n).map(|_| vals[rnd(7) as usize]).collect();
+            let drops: Vec<i32> = (0..m).map(|_| [4, -4][rnd(2) as usize]).collect();
+            assert_eq!(
+                align(m, n, &gains, &drops),
+                align_plain(m, n, &gains, &drops),
+                "{m}x{n} {gains:?} {drops:?}"
+            );
+        }
+    }
 }
