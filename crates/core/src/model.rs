@@ -130,8 +130,14 @@ impl CellValue {
     /// [`CellValue::Blank`]; anything else that is not a plain number is kept as text.
     pub fn parse(raw: &str) -> CellValue {
         // Most cells are plain ASCII digits: read them without normalising first.
-        if (1..=15).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(v) = raw.parse() {
+        // At most 15 digits: the value fits an i64 with room to spare.
+        if (1..=15).contains(&raw.len()) {
+            let mut v = 0i64;
+            let digits = raw.bytes().all(|b| {
+                v = v * 10 + i64::from(b.wrapping_sub(b'0'));
+                b.is_ascii_digit()
+            });
+            if digits {
                 return CellValue::Int(v);
             }
         }

@@ -221,7 +221,7 @@ impl Sink {
     }
 
     pub fn extra(&mut self, table: &str, label: String, g: &Group, n: usize) {
-        let fields = trim_fields(&g.fields, n);
+        let fields = trimmed(&g.fields, n);
         self.extra_rows.push(ExtraRow {
             table: table.to_string(),
             label,
@@ -267,6 +267,11 @@ fn key_order(t: TemplateId) -> &'static [usize] {
 /// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first
 /// (merged label cells and line ends leave empty fields around the values).
 pub fn trim_fields<'a>(fields: &[Field<'a>], n: usize) -> Vec<Field<'a>> {
+    trimmed(fields, n).to_vec()
+}
+
+/// [`trim_fields`] without the copy.
+pub fn trimmed<'f, 'a>(fields: &'f [Field<'a>], n: usize) -> &'f [Field<'a>] {
     let mut end = fields.len();
     // Trailing empty fields, and trailing words (a 备注 column) beyond the row's cells.
     while end > n && (fields[end - 1].empty || is_word(fields[end - 1].text)) {
@@ -276,7 +281,7 @@ pub fn trim_fields<'a>(fields: &[Field<'a>], n: usize) -> Vec<Field<'a>> {
     while end - start > n && fields[start].empty {
         start += 1;
     }
-    fields[start..end].to_vec()
+    &fields[start..end]
 }
 
 fn is_word(text: &str) -> bool {

@@ -21,9 +21,11 @@ pub struct RowIndex {
     row_of: Vec<usize>,
     chars: CharIds,
     /// Per char id: the forms that start with that char.
-    starts: Vec<Vec<usize>>,
+    starts: Vec<Vec<Start>>,
     /// Per char id: the forms holding that char.
     holds: Vec<Vec<Held>>,
+    /// Per char id: the [`Long`] forms holding that char (what the fuzzy tests count).
+    holds_long: Vec<Vec<HeldLong>>,
 }
 
 /// A form of 6 chars or more, with what its fuzzy tests need.
@@ -40,13 +42,42 @@ struct Long {
     wrap_at: u64,
 }
 
+/// A form starting with a char.
+#[derive(Clone, Copy)]
+struct Start {
+    form: usize,
+    /// The form's second char (`'\0'` for a form of one char: no label char is NUL there,
+    /// see [`Start::at`]).
+    second: char,
+}
+
+impl Start {
+    /// The form occurs in `label` from `i` (whose char is the form's first).
+    fn at(&self, forms: &[Cand], label: &[char], i: usize) -> bool {
+        let form = &forms[self.form].chars;
+        match label.get(i + 1) {
+            // A second char that differs settles most forms without a slice comparison.
+            Some(&c) if self.second != '\0' && c != self.second => false,
+            _ => label[i..].starts_with(form),
+        }
+    }
+}
+
 /// A char held by a form.
 #[derive(Clone, Copy)]
 struct Held {
     form: usize,
-    /// How many times (low 32 bits), plus one distinct char (`1 << 32`): added to
-    /// [`FormSeen::acc`].
-    inc: u64,
+    /// Where: bit `p` for char `p` of the form (the first 64).
+    at: u64,
+}
+
+/// A char held by a [`Long`] form.
+#[derive(Clone, Copy)]
+struct HeldLong {
+    /// The index of the form in [`RowIndex::long`].
+    long: u32,
+    /// How many times: added to [`FormSeen::in_window`].
+    count: u32,
     /// Where: bit `p` for char `p` of the form (the first 64).
     at: u64,
 }
@@ -123,21 +154,17 @@ impl RowIndex {
         let mut holds: Vec<Vec<Held>> = vec![Vec::new(); distinct.len()];
         for (f, form) in forms.iter().enumerate() {
             if let Some(id) = form.chars.first().and_then(|&c| chars.get(c)) {
-                starts[id].push(f);
+                starts[id].push(Start {
+                    form: f,
+                    second: form.chars.get(1).copied().unwrap_or('\0'),
+                });
             }
             for (p, &c) in form.chars.iter().enumerate() {
                 let Some(id) = chars.get(c) else { continue };
                 let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
                 match holds[id].last_mut() {
-                    Some(h) if h.form == f => {
-                        h.inc += 1;
-                        h.at |= bit;
-                    }
-                    _ => holds[id].push(Held {
-                        form: f,
-                        inc: 1 | 1 << 32,
-                        at: bit,
-                    }),
+                    Some(h) if h.form == f => h.at |= bit,
+                    _ => holds[id].push(Held { form: f, at: bit }),
                 }
             }
         }
@@ -146,7 +173,7 @@ impl RowIndex {
             .enumerate()
             .flat_map(|(row, r)| r.clone().map(move |_| row))
             .collect();
-        let long = forms
+        let long: Vec<Long> = forms
             .iter()
             .zip(&row_of)
             .enumerate()
@@ -162,6 +189,24 @@ impl RowIndex {
                 }
             })
             .collect();
+        let mut holds_long: Vec<Vec<HeldLong>> = vec![Vec::new(); distinct.len()];
+        for (li, l) in long.iter().enumerate() {
+            for (p, &c) in forms[l.form].chars.iter().enumerate() {
+                let Some(id) = chars.get(c) else { continue };
+                let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
+                match holds_long[id].last_mut() {
+                    Some(h) if h.long == li as u32 => {
+                        h.count += 1;
+                        h.at |= bit;
+                    }
+                    _ => holds_long[id].push(HeldLong {
+                        long: li as u32,
+                        count: 1,
+                        at: bit,
+                    }),
+                }
+            }
+        }
         RowIndex {
             forms,
             long,
@@ -170,6 +215,7 @@ impl RowIndex {
             chars,
             starts,
             holds,
+            holds_long,
         }
     }
 
@@ -223,13 +269,10 @@ impl Scorer<'_> {
         let seen = self.read(label, &mut out);
         self.exact_rows.clear();
         self.exact_rows.extend(out.iter().map(|b| b.0 != 0));
-        for l in &index.long {
-            let Some(s) = self.forms.get(l.form) else {
-                continue;
-            };
+        for (l, s) in index.long.iter().zip(&self.forms) {
             // Each char the window lacks is an edit; the other fuzzy test needs the label's
             // last char in the form.
-            let possible = s.in_window() >= l.min_in;
+            let possible = s.in_window >= l.min_in;
             let wrap_at = s.last_at & l.wrap_at;
             if !possible && wrap_at == 0 && !(l.len > MAX_FAST && s.has_last) {
                 continue;
@@ -256,14 +299,10 @@ impl Scorer<'_> {
         if let (true, false, Some(last)) = (label.len() >= 3, seen.unknown, seen.last) {
             // A form holding the whole label holds its last char.
             for h in &index.holds[last] {
-                let (form, s, row) = (
-                    &index.forms[h.form],
-                    &self.forms[h.form],
-                    index.row_of[h.form],
-                );
+                let (form, row) = (&index.forms[h.form], index.row_of[h.form]);
                 if form.chars.len() >= label.len()
                     && out[row].0 == 0
-                    && seen.piece_of(&form.chars, s)
+                    && seen.piece_of(&form.chars, h.at)
                 {
                     out[row] = (FRAGMENT, label.len());
                 }
@@ -285,8 +324,8 @@ impl Scorer<'_> {
             let Some(id) = index.chars.get(c) else {
                 continue;
             };
-            for &f in &index.starts[id] {
-                if label[i..].starts_with(&index.forms[f].chars) {
+            for st in &index.starts[id] {
+                if st.at(&index.forms, label, i) {
                     return true;
                 }
             }
@@ -296,11 +335,8 @@ impl Scorer<'_> {
         out.resize(index.rows.len(), (0, 0));
         self.read(label, &mut out);
         self.scratch = out;
-        index.long.iter().any(|l| {
-            let Some(s) = self.forms.get(l.form) else {
-                return false;
-            };
-            let possible = s.in_window() >= l.min_in;
+        index.long.iter().zip(&self.forms).any(|(l, s)| {
+            let possible = s.in_window >= l.min_in;
             let wrap_at = s.last_at & l.wrap_at;
             let form = &index.forms[l.form];
             if l.len > MAX_FAST {
@@ -338,11 +374,10 @@ impl Scorer<'_> {
         let index = self.index;
         let forms = &mut self.forms;
         forms.clear();
-        forms.resize(index.forms.len(), FormSeen::default());
+        forms.resize(index.long.len(), FormSeen::default());
         let counted = &mut self.counted;
         counted.clear();
         counted.resize(index.starts.len(), false);
-        let mut distinct = 0;
         let mut unknown = false;
         let window_from = label.len().saturating_sub(WINDOW);
         self.ids.clear();
@@ -356,9 +391,9 @@ impl Scorer<'_> {
                 unknown = true;
                 continue;
             };
-            for &f in &index.starts[id] {
-                let form = &index.forms[f];
-                if label[i..].starts_with(&form.chars) {
+            for st in &index.starts[id] {
+                let (f, form) = (st.form, &index.forms[st.form]);
+                if st.at(&index.forms, label, i) {
                     // Of several occurrences, the last scores highest (its end is larger).
                     let row = index.row_of[f];
                     out[row] = out[row].max(labels::exact(label, form, i + form.chars.len()));
@@ -366,22 +401,20 @@ impl Scorer<'_> {
             }
             if i >= window_from && !counted[id] {
                 counted[id] = true;
-                distinct += 1u32;
-                for h in &index.holds[id] {
-                    forms[h.form].acc += h.inc;
+                for h in &index.holds_long[id] {
+                    forms[h.long as usize].in_window += h.count;
                 }
             }
         }
         let last = label.last().and_then(|&c| index.chars.get(c));
         if let Some(id) = last {
-            for h in &index.holds[id] {
-                forms[h.form].has_last = true;
-                forms[h.form].last_at = h.at;
+            for h in &index.holds_long[id] {
+                forms[h.long as usize].has_last = true;
+                forms[h.long as usize].last_at = h.at;
             }
         }
         Seen {
             label,
-            distinct,
             unknown,
             last,
         }
@@ -415,33 +448,20 @@ fn wrapped_start(label: &[char], form: &[char], mut at: u64) -> bool {
     false
 }
 
-/// What one reading of a label found, per form.
+/// What one reading of a label found, per [`Long`] form.
 #[derive(Clone, Copy, Default)]
 struct FormSeen {
-    /// How many of the form's chars (with repeats) the fuzzy window holds (low 32 bits), and
-    /// how many distinct chars of the window the form holds (high 32 bits).
-    acc: u64,
+    /// How many of the form's chars (with repeats) the fuzzy window holds.
+    in_window: u32,
     /// The form holds the label's last char …
     has_last: bool,
     /// … there (bit `p`: char `p` of the form, the first 64).
     last_at: u64,
 }
 
-impl FormSeen {
-    fn in_window(&self) -> u32 {
-        self.acc as u32
-    }
-
-    fn distinct(&self) -> u32 {
-        (self.acc >> 32) as u32
-    }
-}
-
 /// What one reading of a label found about the whole label.
 struct Seen<'l> {
     label: &'l [char],
-    /// Distinct chars in the window.
-    distinct: u32,
     /// A char of the label is in no form: the label is no piece of any.
     unknown: bool,
     /// The char id of the label's last char.
@@ -449,13 +469,27 @@ struct Seen<'l> {
 }
 
 impl Seen<'_> {
-    /// The whole label is a piece of form `f` (a wrapped line). Within the window, the form
-    /// must hold every distinct char of it first.
-    fn piece_of(&self, form: &[char], seen: &FormSeen) -> bool {
-        let possible = !self.unknown
-            && form.len() >= self.label.len()
-            && (self.label.len() > WINDOW || seen.distinct() == self.distinct);
-        possible && labels::find(form, self.label).is_some()
+    /// The whole label is a piece of `form` (a wrapped line), which holds the label's last
+    /// char at `last_at` (bit `p`: char `p` of the form, the first [`MAX_FAST`]): the piece
+    /// ends at one of them, only those are compared (`labels::find` for a longer form).
+    fn piece_of(&self, form: &[char], mut last_at: u64) -> bool {
+        let len = self.label.len();
+        if self.unknown || form.len() < len || len == 0 {
+            return false;
+        }
+        if form.len() > MAX_FAST {
+            return labels::find(form, self.label).is_some();
+        }
+        // Ends before `len - 1` leave no room for the label.
+        last_at &= u64::MAX << (len - 1);
+        while last_at != 0 {
+            let p = last_at.trailing_zeros() as usize;
+            if form[p + 1 - len..=p] == *self.label {
+                return true;
+            }
+            last_at &= last_at - 1;
+        }
+        false
     }
 }
 

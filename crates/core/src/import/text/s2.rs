@@ -3,7 +3,7 @@
 //! variants such as 其他主动公开文件); numbers with no label at all may be cells a conversion
 //! pushed out of their row.
 
-use super::cells::{trim_fields, Sink};
+use super::cells::{trimmed, Sink};
 use super::doc::{norm_chars, Doc};
 use super::labels::{self, FUZZY};
 use super::tables::{row_index, specs, write, Placed, RowSpec, MAX_GROUPS};
@@ -131,7 +131,7 @@ fn fill_lost_cells<'g>(
     for p in placed {
         let s = &specs[p.spec];
         let n = s.table.columns.len();
-        let fields = trim_fields(&p.group.fields, n);
+        let fields = trimmed(&p.group.fields, n);
         let short = n >= 3
             && fields.len() == n - 1
             && fields

@@ -2,7 +2,7 @@
 //! programming), anchored by the labels that can be read. PDF extraction displaces, splits and
 //! wraps labels but keeps the rows' order; crawler copies keep labels but glue the numbers.
 
-use super::cells::{trim_fields, Sink};
+use super::cells::{trim_fields, trimmed, Sink};
 use super::doc::{norm_static, Doc};
 use super::index::Scorer;
 use super::labels::{self, FRAGMENT, FUZZY, STRONG};
@@ -51,7 +51,7 @@ fn strip_subtotal_column<'a>(
     groups: &[Group<'a>],
 ) -> Option<Vec<Group<'a>>> {
     let nums = |g: &Group| -> Option<Vec<i64>> {
-        let f = trim_fields(&g.fields, S3_COLS + 1);
+        let f = trimmed(&g.fields, S3_COLS + 1);
         (f.len() == S3_COLS + 1)
             .then(|| {
                 f.iter()
@@ -114,7 +114,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     // as they are are borrowed.
     let mut gs: Vec<Cow<Group>> = Vec::with_capacity(groups.len());
     for g in groups {
-        let f = trim_fields(&g.fields, S3_COLS);
+        let f = trimmed(&g.fields, S3_COLS);
         if f.len() > S3_COLS && f.len().is_multiple_of(S3_COLS) && f.iter().all(|x| !x.empty) {
             for (k, chunk) in f.chunks(S3_COLS).enumerate() {
                 gs.push(Cow::Owned(Group {

@@ -6,7 +6,7 @@
 pub use super::s2::read_s2;
 pub use super::s3::read_s3;
 
-use super::cells::{trim_fields, Sink};
+use super::cells::{trim_fields, trimmed, Sink};
 use super::doc::{norm_static, Doc, Norm};
 use super::index::RowIndex;
 use super::labels::{candidates, Cand};
@@ -114,9 +114,9 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
     for (k, p) in placed.iter().enumerate() {
         let s = &specs[p.spec];
         sink.seen_rows.insert(s.row_key);
-        let fields = trim_fields(&p.group.fields, s.table.columns.len());
+        let fields = trimmed(&p.group.fields, s.table.columns.len());
         if fields.len() == s.table.columns.len() {
-            for (id, f) in s.cells().zip(&fields) {
+            for (id, f) in s.cells().zip(fields) {
                 sink.put(doc, id, f);
             }
         } else if !splittable(p.group, s.table.columns.len()) {
