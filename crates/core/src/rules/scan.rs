@@ -245,6 +245,34 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         let mut start = 0;
         let mut m = [0; 4];
         let mut i = 0;
+        // While four bytes are left, one load reads the char (the common path, kept short);
+        // the last chars go through `char_at`.
+        while let Some(&quad) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+            let class = LEAD[usize::from(quad[0])];
+            let n = usize::from(class & 7);
+            let w = u32::from_be_bytes(quad) >> ((4 - n) * 8);
+            if class & 8 != 0 {
+                let delimiter = match w {
+                    0x3B => 1,                                              // ;
+                    0x0A if quad[1] == b'\n' => 2,                          // a blank line
+                    0xE3_80_82 | 0xEF_BC_9B | 0xEF_BC_81 | 0xEF_BC_9F => 3, // 。；！？
+                    _ => 0,
+                };
+                if delimiter > 0 {
+                    push(start, i, m, &breaks);
+                    breaks.clear();
+                    i += delimiter;
+                    start = i;
+                    m = [0; 4];
+                    continue;
+                }
+                if matches!(w, 0x0A | 0x0D) {
+                    breaks.push(i);
+                }
+            }
+            add(&mut m, w);
+            i += n;
+        }
         while let Some((w, n, special)) = char_at(b, i) {
             // Only a few lead bytes can start a delimiter or a line break.
             if special {
