@@ -25,8 +25,8 @@ pub(crate) struct Sentence<'a> {
 /// A bloom filter of chars: 256 bits, one set per char (see [`slot`]).
 pub(crate) type Bloom = [u64; 4];
 
-/// The bloom slot (0…255) of one character, given as its UTF-8 bytes read big-endian into a
-/// `u32` (`'件'` = `0xE4_BB_B6`).
+/// The bloom slot (0…255) of one character, given as its UTF-8 bytes read little-endian into
+/// a `u32` (`'件'` = `0xB6_BB_E4`).
 const fn slot(w: u32) -> u32 {
     w.wrapping_mul(0x9E37_79B1) >> 24
 }
@@ -66,19 +66,35 @@ const LEAD: [u8; 256] = {
     t
 };
 
-/// The char starting at byte `i` of UTF-8 text: its bytes read big-endian into a `u32`
-/// (`'件'` = `0xE4_BB_B6`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
+/// What a lead byte tells, second part: the mask that keeps the char's bytes of four bytes read
+/// little-endian (`0xFF_FF_FF` for a three-byte char).
+const MASK: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = u32::MAX >> ((4 - (LEAD[b] & 7) as u32) * 8);
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of UTF-8 text: its bytes read little-endian into a `u32`
+/// (`'件'` = `0xB6_BB_E4`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
 /// a line break (see [`LEAD`]). Reads the bytes without decoding them to a `char`; `i` must be
-/// at a char boundary.
+/// at a char boundary. (Little-endian: one load and a mask, no byte swap or shift.)
 #[inline(always)]
 fn char_at(b: &[u8], i: usize) -> Option<(u32, usize, bool)> {
     let rest = b.get(i..)?;
     let class = LEAD[usize::from(*rest.first()?)];
     let n = usize::from(class & 7);
     let w = match rest.first_chunk::<4>() {
-        // One load, then the bytes past the char shifted out.
-        Some(quad) => u32::from_be_bytes(*quad) >> ((4 - n) * 8),
-        None => rest.get(..n)?.iter().fold(0, |w, &x| w << 8 | u32::from(x)),
+        // One load, then the bytes past the char masked off.
+        Some(quad) => u32::from_le_bytes(*quad) & MASK[usize::from(quad[0])],
+        None => rest
+            .get(..n)?
+            .iter()
+            .rev()
+            .fold(0, |w, &x| w << 8 | u32::from(x)),
     };
     Some((w, n, class & 8 != 0))
 }
@@ -90,12 +106,12 @@ pub(crate) const fn bloom(kw: &str) -> Bloom {
     let mut m = [0; 4];
     let mut i = 0;
     while i < b.len() {
-        // The char at `i` as in `char_at`: its bytes read big-endian.
+        // The char at `i` as in `char_at`: its bytes read little-endian.
         let n = (LEAD[b[i] as usize] & 7) as usize;
         let mut w = 0u32;
         let mut k = 0;
         while k < n && i + k < b.len() {
-            w = w << 8 | b[i + k] as u32;
+            w |= (b[i + k] as u32) << (8 * k);
             k += 1;
         }
         add(&mut m, w);
@@ -159,6 +175,7 @@ fn char_bit(c: char) -> Bloom {
         &mut m,
         c.encode_utf8(&mut buf)
             .bytes()
+            .rev()
             .fold(0, |w, x| w << 8 | u32::from(x)),
     );
     m
@@ -250,12 +267,12 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         while let Some(&quad) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
             let class = LEAD[usize::from(quad[0])];
             let n = usize::from(class & 7);
-            let w = u32::from_be_bytes(quad) >> ((4 - n) * 8);
+            let w = u32::from_le_bytes(quad) & MASK[usize::from(quad[0])];
             if class & 8 != 0 {
                 let delimiter = match w {
                     0x3B => 1,                                              // ;
                     0x0A if quad[1] == b'\n' => 2,                          // a blank line
-                    0xE3_80_82 | 0xEF_BC_9B | 0xEF_BC_81 | 0xEF_BC_9F => 3, // 。；！？
+                    0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
                     _ => 0,
                 };
                 if delimiter > 0 {
@@ -279,7 +296,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
                 let delimiter = match w {
                     0x3B => 1,                                              // ;
                     0x0A if b.get(i + 1) == Some(&b'\n') => 2,              // a blank line
-                    0xE3_80_82 | 0xEF_BC_9B | 0xEF_BC_81 | 0xEF_BC_9F => 3, // 。；！？
+                    0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
                     _ => 0,
                 };
                 if delimiter > 0 {
@@ -916,7 +933,7 @@ mod tests {
     fn bloom_bit_is_bit_k() {
         for w in (0..u32::MAX)
             .step_by(104_729)
-            .chain([0, 0xE4_BB_B6, u32::MAX])
+            .chain([0, 0xB6_BB_E4, u32::MAX])
         {
             let k = w.wrapping_mul(0x9E37_79B1) >> 24;
             let mut m = [0; 4];
