@@ -78,6 +78,18 @@ const MASK: [u32; 256] = {
     t
 };
 
+/// [`LEAD`] and [`MASK`] in one load, for the common path of [`split`]: the mask in bits
+/// 0–31, bit 32 set when the char may be a delimiter or a line break, the length in bits 56–63.
+const CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = MASK[b] as u64 | ((LEAD[b] as u64 >> 3) & 1) << 32 | ((LEAD[b] & 7) as u64) << 56;
+        b += 1;
+    }
+    t
+};
+
 /// The char starting at byte `i` of UTF-8 text: its bytes read little-endian into a `u32`
 /// (`'件'` = `0xB6_BB_E4`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
 /// a line break (see [`LEAD`]). Reads the bytes without decoding them to a `char`; `i` must be
@@ -265,10 +277,10 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         // While four bytes are left, one load reads the char (the common path, kept short);
         // the last chars go through `char_at`.
         while let Some(&quad) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
-            let class = LEAD[usize::from(quad[0])];
-            let n = usize::from(class & 7);
-            let w = u32::from_le_bytes(quad) & MASK[usize::from(quad[0])];
-            if class & 8 != 0 {
+            let class = CLASS[usize::from(quad[0])];
+            let n = (class >> 56) as usize;
+            let w = u32::from_le_bytes(quad) & class as u32;
+            if class & 1 << 32 != 0 {
                 let delimiter = match w {
                     0x3B => 1,                                              // ;
                     0x0A if quad[1] == b'\n' => 2,                          // a blank line
@@ -927,6 +939,17 @@ mod tests {
             }
         }
         eprintln!("{seen} hits compared");
+    }
+
+    #[test]
+    fn class_is_lead_and_mask() {
+        for b in 0..256 {
+            let c = CLASS[b];
+            assert_eq!(c as u32, MASK[b]);
+            assert_eq!((c >> 56) as u8, LEAD[b] & 7);
+            assert_eq!(c & 1 << 32 != 0, LEAD[b] & 8 != 0);
+            assert_eq!(c >> 33 & 0x7F_FFFF, 0);
+        }
     }
 
     #[test]
