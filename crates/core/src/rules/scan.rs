@@ -221,6 +221,33 @@ impl Sentence<'_> {
     }
 }
 
+/// Whether a char with this lead byte can be white space: ASCII white space, or a lead byte of
+/// U+0085, U+00A0, U+1680, U+2000…U+205F or U+3000 (0xC2, 0xE1, 0xE2, 0xE3). Others (the CJK
+/// ideographs, the full-width punctuation) never are.
+fn may_be_space(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3
+    )
+}
+
+/// [`str::trim_start`], without decoding when the first char cannot be white space.
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if may_be_space(b) => s.trim_start(),
+        _ => s,
+    }
+}
+
+/// [`str::trim_end`], without decoding when the last char cannot be white space.
+fn trim_end(s: &str) -> &str {
+    // The lead byte of the last char: the last byte that is no continuation byte.
+    match s.as_bytes().iter().rev().find(|&&b| b & 0xC0 != 0x80) {
+        Some(&b) if may_be_space(b) => s.trim_end(),
+        _ => s,
+    }
+}
+
 /// Every sentence of every section, in section order: the text is split at 。；！？; and
 /// blank lines (the delimiter is dropped), and each piece trimmed; empty pieces are skipped.
 /// Single line breaks are kept: PDF text wraps lines in the middle of sentences.
@@ -238,9 +265,9 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         let b = text.as_bytes();
         let mut push = |start: usize, end: usize, m: Bloom, breaks: &[usize]| {
             let piece = text.get(start..end).unwrap_or("");
-            let s = piece.trim_start();
+            let s = trim_start(piece);
             let from = start + piece.len() - s.len();
-            let s = s.trim_end();
+            let s = trim_end(s);
             if s.is_empty() {
                 return;
             }
@@ -939,6 +966,33 @@ mod tests {
             }
         }
         eprintln!("{seen} hits compared");
+    }
+
+    #[test]
+    fn trims_are_the_std_ones() {
+        let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        // Every white space char, ASCII or not, and some that are not, at either end.
+        let spaces: Vec<char> = (0..0x3100u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .chain([
+                'a', '件', '。', '（', '\u{3001}', '\u{2010}', '\u{1681}', '\u{00A1}',
+            ])
+            .collect();
+        for a in &spaces {
+            for b in ['\n', '件', ' '] {
+                texts.push(format!("{a}{b}件{a}"));
+                texts.push(format!("{b}{a}件{b}{a}"));
+                texts.push(format!("{a}{a}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+            assert_eq!(trim_end(t), t.trim_end(), "{t:?}");
+        }
+        for c in spaces.iter().filter(|c| c.is_whitespace()) {
+            assert!(may_be_space(c.to_string().as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]
