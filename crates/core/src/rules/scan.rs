@@ -25,8 +25,8 @@ pub(crate) struct Sentence<'a> {
 /// A bloom filter of chars: 256 bits, one set per char (see [`slot`]).
 pub(crate) type Bloom = [u64; 4];
 
-/// The bloom slot (0…255) of one character, given as its UTF-8 bytes read big-endian into a
-/// `u32` (`'件'` = `0xE4_BB_B6`).
+/// The bloom slot (0…255) of one character, given as its UTF-8 bytes read little-endian into
+/// a `u32` (`'件'` = `0xB6_BB_E4`).
 const fn slot(w: u32) -> u32 {
     w.wrapping_mul(0x9E37_79B1) >> 24
 }
@@ -66,19 +66,47 @@ const LEAD: [u8; 256] = {
     t
 };
 
-/// The char starting at byte `i` of UTF-8 text: its bytes read big-endian into a `u32`
-/// (`'件'` = `0xE4_BB_B6`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
+/// What a lead byte tells, second part: the mask that keeps the char's bytes of four bytes read
+/// little-endian (`0xFF_FF_FF` for a three-byte char).
+const MASK: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = u32::MAX >> ((4 - (LEAD[b] & 7) as u32) * 8);
+        b += 1;
+    }
+    t
+};
+
+/// [`LEAD`] and [`MASK`] in one load, for the common path of [`split`]: the mask in bits
+/// 0–31, bit 32 set when the char may be a delimiter or a line break, the length in bits 56–63.
+const CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = MASK[b] as u64 | ((LEAD[b] as u64 >> 3) & 1) << 32 | ((LEAD[b] & 7) as u64) << 56;
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of UTF-8 text: its bytes read little-endian into a `u32`
+/// (`'件'` = `0xB6_BB_E4`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
 /// a line break (see [`LEAD`]). Reads the bytes without decoding them to a `char`; `i` must be
-/// at a char boundary.
+/// at a char boundary. (Little-endian: one load and a mask, no byte swap or shift.)
 #[inline(always)]
 fn char_at(b: &[u8], i: usize) -> Option<(u32, usize, bool)> {
     let rest = b.get(i..)?;
     let class = LEAD[usize::from(*rest.first()?)];
     let n = usize::from(class & 7);
     let w = match rest.first_chunk::<4>() {
-        // One load, then the bytes past the char shifted out.
-        Some(quad) => u32::from_be_bytes(*quad) >> ((4 - n) * 8),
-        None => rest.get(..n)?.iter().fold(0, |w, &x| w << 8 | u32::from(x)),
+        // One load, then the bytes past the char masked off.
+        Some(quad) => u32::from_le_bytes(*quad) & MASK[usize::from(quad[0])],
+        None => rest
+            .get(..n)?
+            .iter()
+            .rev()
+            .fold(0, |w, &x| w << 8 | u32::from(x)),
     };
     Some((w, n, class & 8 != 0))
 }
@@ -90,12 +118,12 @@ pub(crate) const fn bloom(kw: &str) -> Bloom {
     let mut m = [0; 4];
     let mut i = 0;
     while i < b.len() {
-        // The char at `i` as in `char_at`: its bytes read big-endian.
+        // The char at `i` as in `char_at`: its bytes read little-endian.
         let n = (LEAD[b[i] as usize] & 7) as usize;
         let mut w = 0u32;
         let mut k = 0;
         while k < n && i + k < b.len() {
-            w = w << 8 | b[i + k] as u32;
+            w |= (b[i + k] as u32) << (8 * k);
             k += 1;
         }
         add(&mut m, w);
@@ -159,6 +187,7 @@ fn char_bit(c: char) -> Bloom {
         &mut m,
         c.encode_utf8(&mut buf)
             .bytes()
+            .rev()
             .fold(0, |w, x| w << 8 | u32::from(x)),
     );
     m
@@ -192,6 +221,33 @@ impl Sentence<'_> {
     }
 }
 
+/// Whether a char with this lead byte can be white space: ASCII white space, or a lead byte of
+/// U+0085, U+00A0, U+1680, U+2000…U+205F or U+3000 (0xC2, 0xE1, 0xE2, 0xE3). Others (the CJK
+/// ideographs, the full-width punctuation) never are.
+fn may_be_space(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3
+    )
+}
+
+/// [`str::trim_start`], without decoding when the first char cannot be white space.
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if may_be_space(b) => s.trim_start(),
+        _ => s,
+    }
+}
+
+/// [`str::trim_end`], without decoding when the last char cannot be white space.
+fn trim_end(s: &str) -> &str {
+    // The lead byte of the last char: the last byte that is no continuation byte.
+    match s.as_bytes().iter().rev().find(|&&b| b & 0xC0 != 0x80) {
+        Some(&b) if may_be_space(b) => s.trim_end(),
+        _ => s,
+    }
+}
+
 /// Every sentence of every section, in section order: the text is split at 。；！？; and
 /// blank lines (the delimiter is dropped), and each piece trimmed; empty pieces are skipped.
 /// Single line breaks are kept: PDF text wraps lines in the middle of sentences.
@@ -209,9 +265,9 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         let b = text.as_bytes();
         let mut push = |start: usize, end: usize, m: Bloom, breaks: &[usize]| {
             let piece = text.get(start..end).unwrap_or("");
-            let s = piece.trim_start();
+            let s = trim_start(piece);
             let from = start + piece.len() - s.len();
-            let s = s.trim_end();
+            let s = trim_end(s);
             if s.is_empty() {
                 return;
             }
@@ -245,13 +301,41 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         let mut start = 0;
         let mut m = [0; 4];
         let mut i = 0;
+        // While four bytes are left, one load reads the char (the common path, kept short);
+        // the last chars go through `char_at`.
+        while let Some(&quad) = b.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+            let class = CLASS[usize::from(quad[0])];
+            let n = (class >> 56) as usize;
+            let w = u32::from_le_bytes(quad) & class as u32;
+            if class & 1 << 32 != 0 {
+                let delimiter = match w {
+                    0x3B => 1,                                              // ;
+                    0x0A if quad[1] == b'\n' => 2,                          // a blank line
+                    0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
+                    _ => 0,
+                };
+                if delimiter > 0 {
+                    push(start, i, m, &breaks);
+                    breaks.clear();
+                    i += delimiter;
+                    start = i;
+                    m = [0; 4];
+                    continue;
+                }
+                if matches!(w, 0x0A | 0x0D) {
+                    breaks.push(i);
+                }
+            }
+            add(&mut m, w);
+            i += n;
+        }
         while let Some((w, n, special)) = char_at(b, i) {
             // Only a few lead bytes can start a delimiter or a line break.
             if special {
                 let delimiter = match w {
                     0x3B => 1,                                              // ;
                     0x0A if b.get(i + 1) == Some(&b'\n') => 2,              // a blank line
-                    0xE3_80_82 | 0xEF_BC_9B | 0xEF_BC_81 | 0xEF_BC_9F => 3, // 。；！？
+                    0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
                     _ => 0,
                 };
                 if delimiter > 0 {
@@ -885,10 +969,48 @@ mod tests {
     }
 
     #[test]
+    fn trims_are_the_std_ones() {
+        let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        // Every white space char, ASCII or not, and some that are not, at either end.
+        let spaces: Vec<char> = (0..0x3100u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .chain([
+                'a', '件', '。', '（', '\u{3001}', '\u{2010}', '\u{1681}', '\u{00A1}',
+            ])
+            .collect();
+        for a in &spaces {
+            for b in ['\n', '件', ' '] {
+                texts.push(format!("{a}{b}件{a}"));
+                texts.push(format!("{b}{a}件{b}{a}"));
+                texts.push(format!("{a}{a}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+            assert_eq!(trim_end(t), t.trim_end(), "{t:?}");
+        }
+        for c in spaces.iter().filter(|c| c.is_whitespace()) {
+            assert!(may_be_space(c.to_string().as_bytes()[0]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn class_is_lead_and_mask() {
+        for b in 0..256 {
+            let c = CLASS[b];
+            assert_eq!(c as u32, MASK[b]);
+            assert_eq!((c >> 56) as u8, LEAD[b] & 7);
+            assert_eq!(c & 1 << 32 != 0, LEAD[b] & 8 != 0);
+            assert_eq!(c >> 33 & 0x7F_FFFF, 0);
+        }
+    }
+
+    #[test]
     fn bloom_bit_is_bit_k() {
         for w in (0..u32::MAX)
             .step_by(104_729)
-            .chain([0, 0xE4_BB_B6, u32::MAX])
+            .chain([0, 0xB6_BB_E4, u32::MAX])
         {
             let k = w.wrapping_mul(0x9E37_79B1) >> 24;
             let mut m = [0; 4];
