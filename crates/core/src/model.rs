@@ -1,6 +1,7 @@
 //! The report document `nianbao.report/1` of DATA.md: what every importer produces, every rule
 //! reads and every exporter writes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -348,10 +349,11 @@ impl Report {
 
     /// A section's narrative text ("" when absent).
     pub fn section(&self, n: u8) -> &str {
-        self.sections
-            .get(&n.to_string())
-            .map(String::as_str)
-            .unwrap_or("")
+        // The keys of sections 0–9 without formatting them (the rules ask on every check).
+        const KEYS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        let key = KEYS.get(usize::from(n)).map(|k| Cow::Borrowed(*k));
+        let key = key.unwrap_or_else(|| Cow::Owned(n.to_string()));
+        self.sections.get(key.as_ref()).map_or("", String::as_str)
     }
 
     /// Serialises the document (pretty JSON).

@@ -67,16 +67,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The narrative text of section `n` ("" when missing): [`Report::section`] without
-    /// formatting the key.
-    pub(crate) fn section(&self, n: u8) -> &'a str {
-        const KEYS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-        match KEYS.get(usize::from(n)) {
-            Some(k) => self.report.sections.get(*k).map_or("", String::as_str),
-            None => self.report.section(n),
-        }
-    }
-
     /// The tables of the report, read once.
     pub(crate) fn view(&self) -> &view::View {
         &self.view

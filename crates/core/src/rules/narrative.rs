@@ -603,7 +603,7 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn x_10(cx: &Context, out: &mut Vec<Finding>) {
-    let s6 = cx.section(6);
+    let s6 = cx.report.section(6);
     if !s6.contains("处理费") {
         return;
     }

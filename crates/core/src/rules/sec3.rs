@@ -524,7 +524,7 @@ fn t3_08(cx: &Context, out: &mut Vec<Finding>) {
     let Some(n) = v.s3(r, TOTAL).int().filter(|n| *n > 0) else {
         return;
     };
-    let s6 = cx.section(6);
+    let s6 = cx.report.section(6);
     if s6.trim().is_empty() {
         return;
     }

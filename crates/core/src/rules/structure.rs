@@ -529,7 +529,7 @@ fn s_08(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for n in [5u8, 6] {
-        let text = cx.section(n);
+        let text = cx.report.section(n);
         // The text without spaces and punctuation: only whether it is empty or one of three
         // short words matters, so its first three chars are enough.
         let mut kept = text
@@ -571,7 +571,7 @@ fn s_09(cx: &Context, out: &mut Vec<Finding>) {
     if cx.report.template != Some(TemplateId::V2021) || !needs_text(cx) {
         return;
     }
-    let s6 = cx.section(6);
+    let s6 = cx.report.section(6);
     if !s6.contains("处理费") && !s6.contains("收费") {
         out.push(Finding::new(
             "S-09",

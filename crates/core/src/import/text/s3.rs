@@ -224,11 +224,9 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let drops: Vec<i32> = (0..m).map(drop).collect();
     let slots = align(m, n, &gains, &drops);
     let mut placed = Vec::new();
-    let mut filled = vec![false; n];
     for (k, g) in gs.iter().enumerate() {
         match (slots[k], extra[k]) {
             (Some(j), _) => {
-                filled[j] = true;
                 if let Some(span) = labels::typo_span(&g.label, norm_static(specs[j].row.label)) {
                     sink.label_typo(doc, g, specs[j].cells(), &span, specs[j].row.label);
                 }
@@ -283,6 +281,13 @@ fn align(m: usize, n: usize, gains: &[i32], drops: &[i32]) -> Vec<Option<usize>>
             brow[j] = b;
         }
     }
+    backtrack(&back, m, n)
+}
+
+/// Each group's row, read back from the moves of an alignment table of `m + 1` rows of
+/// `n + 1` (0 assign, 1 skip a row, 2 drop a group).
+fn backtrack(back: &[u8], m: usize, n: usize) -> Vec<Option<usize>> {
+    let w = n + 1;
     let (mut i, mut j) = (m, n);
     let mut slots: Vec<Option<usize>> = vec![None; m];
     while i > 0 || j > 0 {
@@ -338,21 +343,7 @@ mod tests {
                 }
             }
         }
-        let (mut i, mut j) = (m, n);
-        let mut slots: Vec<Option<usize>> = vec![None; m];
-        while i > 0 || j > 0 {
-            match back[i * w + j] {
-                0 if i > 0 && j > 0 => {
-                    slots[i - 1] = Some(j - 1);
-                    i -= 1;
-                    j -= 1;
-                }
-                1 if j > 0 => j -= 1,
-                _ if i > 0 => i -= 1,
-                _ => break,
-            }
-        }
-        slots
+        backtrack(&back, m, n)
     }
 
     #[test]
