@@ -38,7 +38,7 @@ nianbao — 政府信息公开工作年度报告检查工具 / checks Chinese go
 ";
 
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: nianbao_alloc::MiMalloc = nianbao_alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();

@@ -4,7 +4,7 @@
 
 // The CLI's allocator (crates/cli/src/main.rs): the figures are what a batch run gets.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: nianbao_alloc::MiMalloc = nianbao_alloc::MiMalloc;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use nianbao_core::{check, import};

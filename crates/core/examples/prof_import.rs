@@ -4,7 +4,7 @@
 //! per report. Run it under `valgrind --tool=callgrind` or `perf record` to see where the time goes.
 // The CLI's allocator (see crates/cli/src/main.rs).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: nianbao_alloc::MiMalloc = nianbao_alloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);
