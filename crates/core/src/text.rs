@@ -10,42 +10,6 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// [`fold_width`] of every char of a text; borrowed when nothing folds.
-pub fn fold_width_str(text: &str) -> std::borrow::Cow<'_, str> {
-    // The chars that fold (U+3000, U+FF01–U+FF5E) are 3 bytes long and start with E3 or EF,
-    // which are never continuation bytes. The scan steps over whole chars by their lead byte;
-    // only chars led by E3 or EF are decoded, and the text between folded chars is copied as is.
-    let bytes = text.as_bytes();
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        let width = match lead {
-            0..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        if matches!(lead, 0xE3 | 0xEF) {
-            if let Some(c) = text.get(i..i + 3).and_then(|t| t.chars().next()) {
-                let folded = fold_width(c);
-                if folded != c {
-                    out.reserve(text.len());
-                    out.push_str(text.get(copied..i).unwrap_or_default());
-                    out.push(folded);
-                    copied = i + 3;
-                }
-            }
-        }
-        i += width;
-    }
-    if copied == 0 {
-        return text.into();
-    }
-    out.push_str(text.get(copied..).unwrap_or_default());
-    out.into()
-}
-
 /// Traditional characters that occur in template labels, folded to simplified (SPEC.md §4.2).
 pub fn fold_traditional(c: char) -> char {
     const PAIRS: &[(char, char)] = &[
@@ -355,27 +319,6 @@ pub fn parse_chinese_number(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn width_folding_of_a_text_is_per_char() {
-        for t in [
-            "",
-            "规范性文件12件",
-            "１２件，（三）",
-            "\u{3000}甲",
-            "｡ｦ＀～｟",
-            "abc",
-        ] {
-            let plain: String = t.chars().map(fold_width).collect();
-            assert_eq!(fold_width_str(t), plain, "{t:?}");
-        }
-        // Every char, alone and between others.
-        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
-            let t = format!("{c}甲{c}{c}ab{c}");
-            let plain: String = t.chars().map(fold_width).collect();
-            assert_eq!(fold_width_str(&t), plain, "{c:?}");
-        }
-    }
 
     #[test]
     fn labels_normalise() {
