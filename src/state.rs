@@ -500,13 +500,11 @@ mod tests {
     #[test]
     fn previous_report_feeds_the_cross_year_rules_and_the_draft() {
         let mut d = doc();
-        d.report
-            .cells
-            .insert("s3.r2.total".into(), CellValue::Int(3));
+        d.report.cells.insert("s3.r2.total", CellValue::Int(3));
         let y01 = |d: &Doc| d.findings().iter().filter(|f| f.rule == "Y-01").count();
         assert_eq!(y01(&d), 0);
         let mut prev = Report::empty(TemplateId::V2021);
-        prev.cells.insert("s3.r4.total".into(), CellValue::Int(2));
+        prev.cells.insert("s3.r4.total", CellValue::Int(2));
         d.previous = Some(prev);
         assert_eq!(y01(&d), 1);
         // Saved and restored with the draft; a draft saved before the field existed reads.

@@ -152,20 +152,12 @@ async fn previous_report_from_the_draft_feeds_y_rules_and_chart_until_removed() 
     let host = fresh_host();
     let mut current = Report::empty(TemplateId::V2021);
     current.year = Some(2024);
-    current
-        .cells
-        .insert("s3.r1.total".into(), CellValue::Int(9));
-    current
-        .cells
-        .insert("s3.r2.total".into(), CellValue::Int(3));
+    current.cells.insert("s3.r1.total", CellValue::Int(9));
+    current.cells.insert("s3.r2.total", CellValue::Int(3));
     let mut previous = Report::empty(TemplateId::V2021);
     previous.year = Some(2022);
-    previous
-        .cells
-        .insert("s3.r1.total".into(), CellValue::Int(7));
-    previous
-        .cells
-        .insert("s3.r4.total".into(), CellValue::Int(2));
+    previous.cells.insert("s3.r1.total", CellValue::Int(7));
+    previous.cells.insert("s3.r4.total", CellValue::Int(2));
     let mut doc = Doc::new(Imported {
         report: current,
         findings: Vec::new(),

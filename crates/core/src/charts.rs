@@ -482,7 +482,7 @@ mod tests {
     #[test]
     fn blank_is_not_zero_and_text_is_escaped() {
         let mut r = Report::empty(TemplateId::V2021);
-        r.cells.insert("s3.r1.natural".into(), CellValue::Int(5));
+        r.cells.insert("s3.r1.natural", CellValue::Int(5));
         let c = applicants(&r);
         let svg = c.svg();
         assert!(svg.contains("未填"));

@@ -20,7 +20,7 @@ pub mod text;
 
 pub use finding::{Finding, FindingsDoc, Severity, Source, Suspect};
 pub use import::{import, Imported};
-pub use model::{CellValue, DocError, ExtraRow, Report, TemplateId};
+pub use model::{CellKey, CellValue, Cells, DocError, ExtraRow, Report, TemplateId};
 
 /// Runs every rule on a report (and, for the Y rules, on the same agency's previous report).
 pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {

@@ -42,14 +42,12 @@ fn awkward() -> Report {
         "1".into(),
         "第一段，含逗号\n（一）第二段。\"引号\" & <b>标记</b>\n\n<script>alert(1)</script>".into(),
     );
+    r.cells.insert("s2.licensing.delta", CellValue::Int(-8));
     r.cells
-        .insert("s2.licensing.delta".into(), CellValue::Int(-8));
-    r.cells
-        .insert("s2.procurement.amount".into(), CellValue::Dec(1234.5));
-    r.cells
-        .insert("s3.r1.natural".into(), CellValue::Text("/".into()));
-    r.cells.insert("s3.r1.total".into(), CellValue::Int(7));
-    r.cells.insert("s3.r1.commercial".into(), CellValue::Int(3));
+        .insert("s2.procurement.amount", CellValue::Dec(1234.5));
+    r.cells.insert("s3.r1.natural", CellValue::Text("/".into()));
+    r.cells.insert("s3.r1.total", CellValue::Int(7));
+    r.cells.insert("s3.r1.commercial", CellValue::Int(3));
     r.cells.remove("s4.review.total");
     r.units.insert("s2.procurement.amount".into(), "元".into());
     r.extra_rows.push(ExtraRow {
@@ -98,13 +96,10 @@ fn html_escapes_everything_and_has_no_script() {
 #[test]
 fn exports_are_deterministic_and_never_panic() {
     let mut odd = Report::default(); // no template, no year, nothing
-    odd.cells.insert(
-        "s9.nonsense".into(),
-        CellValue::Text("\u{0}\u{1}<&>".into()),
-    );
+    odd.cells
+        .insert("s9.nonsense", CellValue::Text("\u{0}\u{1}<&>".into()));
     let mut dec = Report::empty(TemplateId::V2021);
-    dec.cells
-        .insert("s3.r1.total".into(), CellValue::Dec(f64::MAX));
+    dec.cells.insert("s3.r1.total", CellValue::Dec(f64::MAX));
     for r in [odd, dec, awkward(), Report::empty(TemplateId::V2021)] {
         for format in Format::ALL {
             let a = export(&r, &[], format).expect("export");

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use common::read;
 use nianbao_core::finding::Severity;
 use nianbao_core::import::{self, Imported};
-use nianbao_core::CellValue;
+use nianbao_core::{CellValue, Cells};
 
 type Importer = fn(&[u8]) -> Imported;
 
@@ -41,7 +41,7 @@ fn run(rel: &str, f: fn(&[u8]) -> Imported) -> Option<Imported> {
     Some(out)
 }
 
-fn diff(rel: &str, got: &BTreeMap<String, CellValue>, want: &BTreeMap<String, CellValue>) {
+fn diff(rel: &str, got: &Cells, want: &BTreeMap<String, CellValue>) {
     let mut bad = Vec::new();
     for (k, w) in want {
         if got.get(k) != Some(w) {

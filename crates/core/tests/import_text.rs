@@ -36,9 +36,9 @@ fn score(rel: &str) -> Option<Score> {
             diffs.push(format!("{k}: want {want:?} got {have:?}"));
         }
     }
-    let extra: Vec<&String> = r.cells.keys().filter(|k| !cells.contains_key(*k)).collect();
+    let extra: Vec<&str> = r.cells.keys().filter(|k| !cells.contains_key(*k)).collect();
     for k in &extra {
-        diffs.push(format!("{k}: not in truth, got {:?}", r.cells.get(*k)));
+        diffs.push(format!("{k}: not in truth, got {:?}", r.cells.get(k)));
     }
     let total = cells.len() + extra.len();
     let mut meta_ok = true;

@@ -255,7 +255,7 @@ fn scrambled_reports_never_panic() {
         .collect();
     for round in 0..4 {
         for r in reports.iter_mut() {
-            let keys: Vec<String> = r.cells.keys().cloned().collect();
+            let keys: Vec<String> = r.cells.keys().map(str::to_string).collect();
             for k in keys {
                 let v = match next() % 9 {
                     0 => CellValue::Int(i64::MAX - (next() % 3) as i64),

@@ -246,7 +246,7 @@ mod tests {
         report.year = Some(2024);
         report
             .cells
-            .insert("s3.r1.total".into(), nianbao_core::CellValue::Int(12));
+            .insert("s3.r1.total", nianbao_core::CellValue::Int(12));
         let mut previous = report.clone();
         previous.year = Some(2023);
         let html = |previous: Option<Box<Report>>| {

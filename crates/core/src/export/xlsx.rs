@@ -441,16 +441,16 @@ mod tests {
     #[test]
     fn totals_are_formulas_with_cached_values() {
         let mut r = Report::empty(TemplateId::V2021);
-        r.cells.insert("s3.r1.natural".into(), CellValue::Int(3));
-        r.cells.insert("s3.r1.legal".into(), CellValue::Int(4));
-        r.cells.insert("s3.r1.total".into(), CellValue::Int(9));
-        r.cells.insert("s4.review.upheld".into(), CellValue::Int(2));
+        r.cells.insert("s3.r1.natural", CellValue::Int(3));
+        r.cells.insert("s3.r1.legal", CellValue::Int(4));
+        r.cells.insert("s3.r1.total", CellValue::Int(9));
+        r.cells.insert("s4.review.upheld", CellValue::Int(2));
         let g = layout::grids(TemplateId::V2021, &r);
         let s3 = sheet(&g[1], &r, &BTreeMap::new());
         assert!(s3.contains("<f>SUM(D5:I5)</f><v>7</v>"), "{s3}");
         assert!(s3.contains("J5 报告填写 9，公式计算 7"));
         // （七）总计 over the result rows; nothing to add up stays blank.
-        r.cells.insert("s3.r3_1.natural".into(), CellValue::Int(5));
+        r.cells.insert("s3.r3_1.natural", CellValue::Int(5));
         let s3 = sheet(&g[1], &r, &BTreeMap::new());
         assert!(
             s3.contains(r#"<c r="D28" s="5"><f>SUM(D7:D27)</f><v>5</v></c>"#),

@@ -2,14 +2,12 @@
 //! (`第二十条第（一）项/规章/本年制发件数`, `三、本年度办理结果/（三）不予公开/1.属于国家秘密/自然人`,
 //! `行政诉讼/未经复议直接起诉/总计`), in UTF-8 or GB18030 (RFC 4180 quoting).
 
-use std::collections::BTreeMap;
-
 use super::encoding::Bom;
 use super::gb18030;
 use super::grid::{detect_template, label_is, match_s3, Grid, GridCell};
 use super::Imported;
 use crate::finding::{Finding, Severity, Source};
-use crate::model::{CellValue, ExtraRow, Report, TemplateId};
+use crate::model::{CellValue, Cells, ExtraRow, Report, TemplateId};
 use crate::template::{self, Layout};
 use crate::text::{normalize_label, strip_notes};
 
@@ -66,7 +64,7 @@ pub fn import(bytes: &[u8]) -> Imported {
     }
     let template = template_of(&pairs);
     let mut imported = Imported::default();
-    let mut cells: BTreeMap<String, CellValue> = BTreeMap::new();
+    let mut cells = Cells::new();
     for (rec, key, raw) in pairs {
         let label = rec.fields.get(1).map(String::as_str).unwrap_or("");
         if document_field(&mut imported.report, key, label, raw) {
@@ -270,11 +268,7 @@ fn template_of(pairs: &[(&Record, &str, &str)]) -> Option<TemplateId> {
 }
 
 /// The DATA.md key of a key or label path.
-fn key_of(
-    path: &str,
-    template: Option<TemplateId>,
-    done: &BTreeMap<String, CellValue>,
-) -> Option<String> {
+fn key_of(path: &str, template: Option<TemplateId>, done: &Cells) -> Option<String> {
     if is_key(path) {
         return Some(path.trim().to_string());
     }

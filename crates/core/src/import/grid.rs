@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::finding::{Finding, Source};
-use crate::model::{CellValue, ExtraRow, TemplateId};
+use crate::model::{CellValue, Cells, ExtraRow, TemplateId};
 use crate::template::{self, Layout, RowDef, TableDef};
 use crate::text::{normalize_label, strip_notes};
 
@@ -88,7 +88,7 @@ impl Grid {
 pub struct Mapped {
     /// The template the tables follow; `None` when no table says.
     pub template: Option<TemplateId>,
-    pub cells: BTreeMap<String, CellValue>,
+    pub cells: Cells,
     pub units: BTreeMap<String, String>,
     pub extra_rows: Vec<ExtraRow>,
     /// I-01 and I-03 findings.

@@ -421,7 +421,7 @@ fn t2_10(cx: &Context, out: &mut Vec<Finding>) {
         .cells
         .iter()
         .filter(|(k, v)| k.starts_with("s2.rules.") && matches!(v, CellValue::Int(n) if *n != 0))
-        .map(|(k, _)| k.clone())
+        .map(|(k, _)| k.to_string())
         .collect();
     if !nonzero.is_empty() {
         out.push(

@@ -295,7 +295,7 @@ fn s_03(cx: &Context, out: &mut Vec<Finding>) {
     };
     let stray: Vec<String> = other_keys
         .iter()
-        .filter(|k| r.cells.contains_key(**k))
+        .filter(|k| r.cells.contains_key(k))
         .map(|k| k.to_string())
         .collect();
     if !stray.is_empty() {
@@ -465,7 +465,7 @@ fn s_05(cx: &Context, out: &mut Vec<Finding>) {
         r.cells
             .keys()
             .filter(|k| !is_template_key(k))
-            .cloned()
+            .map(str::to_string)
             .collect()
     };
     if !unknown.is_empty() {

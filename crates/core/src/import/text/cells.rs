@@ -7,7 +7,7 @@ use super::doc::Doc;
 use super::tokens::{Field, Group};
 use crate::finding::{Finding, Severity};
 use crate::import::split::{Reading, SplitOptions};
-use crate::model::{CellValue, ExtraRow, TemplateId};
+use crate::model::{CellKey, CellValue, Cells, ExtraRow, TemplateId};
 use crate::template::{self, CellDef};
 
 /// Most I-01 findings reported one by one (a garbage input must not flood the user).
@@ -63,17 +63,19 @@ impl Sink {
         }
     }
 
-    /// The cells read, by key (taken out of the sink). Taken in key order, so that the map is
-    /// built in one pass without sorting.
-    pub fn take_cells(&mut self) -> BTreeMap<String, CellValue> {
+    /// The cells read, by key (taken out of the sink). Taken in key order with the template's
+    /// own keys: the list is built in one pass, without sorting or copying a key.
+    pub fn take_cells(&mut self) -> Cells {
         let mut values = std::mem::take(&mut self.values);
-        self.order
+        let entries = self
+            .order
             .iter()
             .filter_map(|&id| {
                 let v = values.get_mut(id)?.take()?;
-                Some((self.key(id).to_string(), v))
+                Some((CellKey::Borrowed(self.key(id)), v))
             })
-            .collect()
+            .collect();
+        Cells::from_sorted(entries)
     }
 
     /// Sets one cell from its source text; a text that is neither number nor mark is I-03.

@@ -8,6 +8,9 @@ use std::fmt;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
+mod cells;
+pub use cells::{CellKey, Cells};
+
 /// The schema id written into every report document.
 pub const REPORT_SCHEMA: &str = "nianbao.report/1";
 /// The schema id of the findings document.
@@ -296,7 +299,7 @@ pub struct Report {
     pub sections: BTreeMap<String, String>,
     /// Every template cell the source holds; a key the source lacks entirely is absent.
     #[serde(default)]
-    pub cells: BTreeMap<String, CellValue>,
+    pub cells: Cells,
     /// Units where the template leaves them open (`s2.procurement.amount`: `元` or `万元`).
     #[serde(default)]
     pub units: BTreeMap<String, String>,
@@ -314,7 +317,7 @@ impl Default for Report {
             title: None,
             date: None,
             sections: BTreeMap::new(),
-            cells: BTreeMap::new(),
+            cells: Cells::new(),
             units: BTreeMap::new(),
             extra_rows: Vec::new(),
         }
@@ -553,11 +556,10 @@ mod tests {
     fn report_round_trips() {
         let mut r = Report::empty(TemplateId::V2021);
         r.year = Some(2024);
+        r.cells.insert("s2.fees.amount", CellValue::Dec(96171.6));
+        r.cells.insert("s3.r1.natural", CellValue::Int(3001));
         r.cells
-            .insert("s2.fees.amount".into(), CellValue::Dec(96171.6));
-        r.cells.insert("s3.r1.natural".into(), CellValue::Int(3001));
-        r.cells
-            .insert("s2.rules.issued".into(), CellValue::Text("/".into()));
+            .insert("s2.rules.issued", CellValue::Text("/".into()));
         r.extra_rows.push(ExtraRow {
             table: "s2".into(),
             label: "其他主动公开文件".into(),
