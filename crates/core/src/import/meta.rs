@@ -304,12 +304,22 @@ fn signature(doc: &Doc, from: usize) -> (Option<String>, Option<String>, Option<
     (None, None, None)
 }
 
+/// A digit written as a Chinese numeral (`〇`–`九`, also `零` and the letters O that stand for
+/// 〇). A `match`: the signature search asks at every char of the text's end.
 fn cn_digit(c: char) -> Option<i32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|x| x == c)
-        .or_else(|| (c == '零' || c == 'О' || c == 'O').then_some(0))
-        .map(|d| d as i32)
+    match c {
+        '〇' | '零' | 'О' | 'O' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 /// `二〇二一` (a year written digit by digit in Chinese numerals).
@@ -366,6 +376,21 @@ fn signer_before(s: &[char], i: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`cn_digit`] is the position in the numerals' string it was first written as.
+    #[test]
+    fn cn_digit_is_the_numerals_position() {
+        let plain = |c: char| {
+            "〇一二三四五六七八九"
+                .chars()
+                .position(|x| x == c)
+                .or_else(|| (c == '零' || c == 'О' || c == 'O').then_some(0))
+                .map(|d| d as i32)
+        };
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(cn_digit(c), plain(c), "{c:?}");
+        }
+    }
 
     fn meta(t: &str) -> Meta {
         let doc = Doc::new(t);
