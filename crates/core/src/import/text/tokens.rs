@@ -74,7 +74,9 @@ pub const LABEL_KEEP: usize = 80;
 /// Tokenizes the doc's chars `start..end`, line by line.
 pub fn tokenize(doc: &Doc, start: usize, end: usize) -> Vec<Tok> {
     let end = end.min(doc.len());
-    let mut toks = Vec::new();
+    // Sized for a token every three chars (a number and its space, or a short label): grown
+    // from empty, the list was copied again and again.
+    let mut toks = Vec::with_capacity(end.saturating_sub(start) / 3);
     let mut ls = start.min(end);
     // The line ends are the doc's own (no scan for `\n`).
     while ls < end {
