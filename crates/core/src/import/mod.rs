@@ -338,6 +338,20 @@ mod tests {
         }
     }
 
+    /// [`has_nul`] is `contains(&0)`, wherever the NUL is relative to the blocks.
+    #[test]
+    fn nul_test_is_contains() {
+        for len in [0, 1, 63, 64, 65, 130, 300] {
+            let mut bytes = vec![b'a'; len];
+            assert!(!has_nul(&bytes));
+            for at in 0..len {
+                bytes[at] = 0;
+                assert_eq!(has_nul(&bytes), bytes.contains(&0), "{len} {at}");
+                bytes[at] = 0xE5;
+            }
+        }
+    }
+
     #[test]
     fn report_json_round_trips() {
         let text = "二、主动公开政府信息情况\n第二十条第（一）项\n规章\t1\t0\t2\n";

@@ -46,6 +46,13 @@ impl<'t> Doc<'t> {
         self.line_starts.get(k).copied()
     }
 
+    /// The starts of the lines that begin after char `start`, up to char `end` included.
+    pub fn line_starts_in(&self, start: usize, end: usize) -> &[usize] {
+        let first = self.line_starts.partition_point(|&s| s <= start);
+        let last = self.line_starts.partition_point(|&s| s <= end);
+        self.line_starts.get(first..last).unwrap_or_default()
+    }
+
     /// 1-based line and column (in characters) of a char index.
     pub fn line_col(&self, i: usize) -> (u32, u32) {
         let line = self.line_starts.partition_point(|&s| s <= i).max(1);
