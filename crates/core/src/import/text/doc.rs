@@ -20,8 +20,9 @@ pub struct Doc<'t> {
 impl<'t> Doc<'t> {
     /// Reads the text once: its chars, their offsets, the line starts and the normalised view.
     pub fn new(text: &'t str) -> Doc<'t> {
-        let (chars, byte_at) = decode(text);
-        let (norm_chars, norm_orig, line_starts) = normalise(&chars, count_newlines(text));
+        let (n, newlines) = count_chars_and_newlines(text);
+        let (chars, byte_at) = decode(text, n);
+        let (norm_chars, norm_orig, line_starts) = normalise(&chars, newlines);
         Doc {
             chars,
             text,
@@ -86,9 +87,8 @@ impl<'t> Doc<'t> {
 // length in memory. They are filled with a value that is not zero, because a zeroed allocation
 // is cleared with a `memset` that costs more than the fill.
 
-/// The chars of `text` and the byte offset of each (plus the end).
-fn decode(text: &str) -> (Vec<char>, Vec<usize>) {
-    let n = text.chars().count();
+/// The `n` chars of `text` and the byte offset of each (plus the end).
+fn decode(text: &str, n: usize) -> (Vec<char>, Vec<usize>) {
     let mut chars = vec![' '; n];
     // The entry past the last char is the end.
     let mut byte_at = vec![text.len(); n + 1];
@@ -100,13 +100,18 @@ fn decode(text: &str) -> (Vec<char>, Vec<usize>) {
     (chars, byte_at)
 }
 
-/// How many `\n` the text holds (a `\n` byte is always a `\n` char in UTF-8). Counted in
-/// blocks whose per-block count fits in a byte, so that the loop vectorises.
-fn count_newlines(text: &str) -> usize {
+/// How many chars and how many `\n` the text holds (a `\n` byte is always a `\n` char in UTF-8;
+/// a char starts at each byte that is not a continuation byte). Counted in one pass, in blocks
+/// whose per-block counts fit in a byte, so that the loop vectorises.
+fn count_chars_and_newlines(text: &str) -> (usize, usize) {
     text.as_bytes()
         .chunks(64)
-        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
-        .sum()
+        .fold((0, 0), |(chars, newlines), block| {
+            let (c, n) = block.iter().fold((0u8, 0u8), |(c, n), &b| {
+                (c + u8::from(b & 0xC0 != 0x80), n + u8::from(b == b'\n'))
+            });
+            (chars + usize::from(c), newlines + usize::from(n))
+        })
 }
 
 /// The normalised view of `chars` (see [`Norm`]): its chars and their indexes in `chars`; and
