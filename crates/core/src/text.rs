@@ -178,7 +178,7 @@ pub fn normalize_label(raw: &str) -> String {
 }
 
 /// Punctuation that carries no meaning in a label.
-pub fn is_label_punct(c: char) -> bool {
+pub const fn is_label_punct(c: char) -> bool {
     matches!(
         c,
         '(' | ')'

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use super::text::doc::{norm_chars, Doc, Norm};
 use super::text::tokens::{is_page_number, page_number_chars};
 use crate::template::{SECTION_ALIASES, SECTION_HEADINGS};
+use crate::text::fold_width;
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
@@ -173,19 +174,26 @@ pub fn narratives(
         if let Some(at) = signature_at.filter(|at| *at >= h.body) {
             end = end.min(at);
         }
-        let mut text = match table(k) {
+        let text = match table(k) {
             Some((s, e)) => {
-                let before = doc.slice(h.body, s.max(h.body).min(end));
-                let after = doc.slice(e.max(h.body), end);
-                if after.trim().is_empty() {
-                    before
+                let before = clamp(doc, h.body, s.max(h.body).min(end));
+                let after = clamp(doc, e.max(h.body), end);
+                let after_text = doc.slice_str(after.0, after.1);
+                if after_text.trim().is_empty() {
+                    clean_lines(doc, &[before])
                 } else {
-                    format!("{}\n{}", before.trim_end(), after.trim_start())
+                    // The text is the part before the table without its trailing white space,
+                    // a line end, and the part after it without its leading white space.
+                    let before_text = doc.slice_str(before.0, before.1);
+                    let trailing = before_text.chars().rev().take_while(|c| c.is_whitespace());
+                    let leading = after_text.chars().take_while(|c| c.is_whitespace());
+                    let before_end = before.1.saturating_sub(trailing.count());
+                    let after_start = after.0 + leading.count();
+                    clean_lines(doc, &[(before.0, before_end), (after_start, after.1)])
                 }
             }
-            None => doc.slice(h.body, end),
+            None => clean_lines(doc, &[clamp(doc, h.body, end)]),
         };
-        text = clean(&text);
         out.insert((k + 1).to_string(), text);
     }
     out
@@ -201,10 +209,81 @@ fn clean(text: &str) -> String {
         }
         out.push_str(line);
     }
-    out.truncate(out.trim_end().len());
-    let lead = out.len() - out.trim_start().len();
-    out.drain(..lead);
-    out
+    trim(out)
+}
+
+/// The text without its blank edges, in place.
+fn trim(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    let lead = text.len() - text.trim_start().len();
+    text.drain(..lead);
+    text
+}
+
+/// A char range clamped to the doc as [`Doc::slice`] clamps it.
+fn clamp(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
+    let end = end.min(doc.len());
+    (start.min(end), end)
+}
+
+/// [`clean`] of the text of the doc's char `ranges` (clamped) joined by line ends, without
+/// splitting that text into lines: the lines are the doc's, and the kept ones are copied in
+/// runs (the text between two dropped lines at once, its own line ends included). A line that
+/// ends in a CR (which `lines` drops) sends the text to [`clean`].
+fn clean_lines(doc: &Doc, ranges: &[(usize, usize)]) -> String {
+    let size = ranges.iter().map(|&(a, b)| doc.slice_str(a, b).len() + 1);
+    let mut out = String::with_capacity(size.sum());
+    // Whether a line was written (it may be empty): the next run starts with a line end.
+    let mut written = false;
+    let mut flush = |out: &mut String, run: Option<(usize, usize)>| {
+        if let Some((a, b)) = run {
+            if written {
+                out.push('\n');
+            }
+            out.push_str(doc.slice_str(a, b));
+            written = true;
+        }
+    };
+    for &(start, end) in ranges {
+        let starts = doc.line_starts_in(start, end);
+        // Each line runs from its start to the `\n` before the next line's start (or to `end`).
+        let ends = starts.iter().map(|&s| s.saturating_sub(1)).chain([end]);
+        let mut run: Option<(usize, usize)> = None;
+        for (a, b) in std::iter::once(start)
+            .chain(starts.iter().copied())
+            .zip(ends)
+        {
+            if b > a && doc.chars.get(b - 1) == Some(&'\r') {
+                let text: Vec<&str> = ranges.iter().map(|&(a, b)| doc.slice_str(a, b)).collect();
+                return clean(&text.join("\n"));
+            }
+            if is_page_number_line(doc, a, b) {
+                flush(&mut out, run.take());
+            } else {
+                run = Some((run.map_or(a, |r| r.0), b));
+            }
+        }
+        flush(&mut out, run);
+    }
+    trim(out)
+}
+
+/// Whether the doc's chars `a..b` (a line) are a page number, as [`clean`] tests its lines. Prose
+/// fails at its first char that is not white space, without the trimming.
+fn is_page_number_line(doc: &Doc, a: usize, b: usize) -> bool {
+    let chars = doc.chars.get(a..b).unwrap_or_default();
+    let Some(&first) = chars.iter().find(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    // The trimmed line starts with `first`: `page_number_chars` fails on it unless it is one of
+    // these (it is not white space).
+    if !matches!(first, '-' | '—' | '–' | '－' | '−' | '第' | '页')
+        && !fold_width(first).is_ascii_digit()
+    {
+        return false;
+    }
+    let t = doc.slice_str(a, b).trim();
+    page_number_chars(t) && is_page_number(t)
 }
 
 /// A numeral starts a heading unless it is part of `（二）`, `第二` or a longer numeral.
@@ -275,6 +354,89 @@ mod tests {
                         first_heading_plain(&doc, &norm, k, from),
                         "{t} {k} {from}"
                     );
+                }
+            }
+        }
+    }
+
+    /// [`narratives`] as it was written first: each narrative's text built as a string (the
+    /// table cut out) and then cleaned line by line.
+    fn narratives_plain(
+        doc: &Doc,
+        headings: &[Option<Heading>; 6],
+        signature_at: Option<usize>,
+        table: impl Fn(usize) -> Option<(usize, usize)>,
+    ) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for (k, h) in headings.iter().enumerate() {
+            let Some(h) = h else { continue };
+            let mut end = end_of(headings, k, doc.len());
+            if let Some(at) = signature_at.filter(|at| *at >= h.body) {
+                end = end.min(at);
+            }
+            let text = match table(k) {
+                Some((s, e)) => {
+                    let before = doc.slice(h.body, s.max(h.body).min(end));
+                    let after = doc.slice(e.max(h.body), end);
+                    if after.trim().is_empty() {
+                        before
+                    } else {
+                        format!("{}\n{}", before.trim_end(), after.trim_start())
+                    }
+                }
+                None => doc.slice(h.body, end),
+            };
+            out.insert((k + 1).to_string(), clean(&text));
+        }
+        out
+    }
+
+    /// The narratives read from the doc's lines are the plain ones: on texts with page numbers,
+    /// CRs, blank lines and white space around the tables, and on the corpus texts, with tables
+    /// and signatures at many places.
+    #[test]
+    fn narratives_are_the_plain_ones() {
+        let mut texts: Vec<String> = [
+            "一、总体情况\n甲\n- 1 -\n\n乙 \n二、主动公开政府信息情况\n  表\n1 2 3\n— ２ —\n\n 丙\n三、收到和处理政府信息公开申请情况\n\n第 3 页\n丁\r\n四、政府信息公开行政复议、行政诉讼情况\n戊\r\n- 4 -\r\n五、存在的主要问题及改进情况\n\u{3000}己\u{3000}\n\n六、其他需要报告的事项\n庚\n- 5 -\n",
+            "一、总体情况 甲 二、主动公开政府信息情况 乙\n\n\n- 2 -\n\n\n丙 三、收到和处理政府信息公开申请情况 丁 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 六、其他需要报告的事项\r",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+        for sub in ["public", "partial"] {
+            let Ok(entries) = std::fs::read_dir(format!("{dir}/{sub}")) else {
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if let Ok(t) = std::fs::read_to_string(&path) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 10, "{}", texts.len());
+        for t in &texts {
+            let doc = Doc::new(t);
+            let heads = find(&doc);
+            let n = doc.len();
+            let signatures = [None, Some(n / 2), Some(n.saturating_sub(40)), Some(n + 5)];
+            let cuts: [(usize, usize); 6] =
+                [(0, 0), (3, 40), (10, 11), (1, 200), (30, 5), (0, 9999)];
+            for signature in signatures {
+                let plain = narratives_plain(&doc, &heads, signature, |_| None);
+                assert_eq!(narratives(&doc, &heads, signature, |_| None), plain);
+                for (a, b) in cuts {
+                    let table = |k: usize| heads[k].map(|h: Heading| (h.body + a, h.body + b));
+                    let plain = narratives_plain(&doc, &heads, signature, table);
+                    assert_eq!(narratives(&doc, &heads, signature, table), plain, "{a} {b}");
+                }
+            }
+            // Single ranges of every size at many places.
+            for start in (0..n).step_by(37) {
+                for len in [0, 1, 5, 60, 300, n] {
+                    let range = clamp(&doc, start, start + len);
+                    let plain = clean(doc.slice_str(range.0, range.1));
+                    assert_eq!(clean_lines(&doc, &[range]), plain, "{start} {len}");
                 }
             }
         }

@@ -20,38 +20,9 @@ pub struct Doc<'t> {
 impl<'t> Doc<'t> {
     /// Reads the text once: its chars, their offsets, the line starts and the normalised view.
     pub fn new(text: &'t str) -> Doc<'t> {
-        // Counting the chars first (a fast pass over the bytes) sizes every list at once. The
-        // text is decoded in one loop and normalised in another over the decoded chars (two
-        // simple loops run faster than one that does both).
-        let n = text.chars().count();
-        let mut chars = Vec::with_capacity(n);
-        let mut byte_at = Vec::with_capacity(n + 1);
-        for (b, c) in text.char_indices() {
-            chars.push(c);
-            byte_at.push(b);
-        }
-        byte_at.push(text.len());
-        let mut norm_chars = Vec::with_capacity(n);
-        let mut norm_orig = Vec::with_capacity(n);
-        let mut line_starts = vec![0];
-        let mut fold = Folder::default();
-        for (i, &c) in chars.iter().enumerate() {
-            // CJK ideographs (most of a report) are neither space nor punctuation.
-            let c = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-                fold_traditional(c)
-            } else {
-                if c == '\n' {
-                    line_starts.push(i + 1);
-                }
-                let c = fold.fold(c);
-                if c.is_whitespace() || is_label_punct(c) {
-                    continue;
-                }
-                c
-            };
-            norm_chars.push(c);
-            norm_orig.push(i);
-        }
+        let (n, newlines) = count_chars_and_newlines(text);
+        let (chars, byte_at) = decode(text, n);
+        let (norm_chars, norm_orig, line_starts) = normalise(&chars, newlines);
         Doc {
             chars,
             text,
@@ -74,6 +45,13 @@ impl<'t> Doc<'t> {
     pub fn next_line_start(&self, i: usize) -> Option<usize> {
         let k = self.line_starts.partition_point(|&s| s <= i);
         self.line_starts.get(k).copied()
+    }
+
+    /// The starts of the lines that begin after char `start`, up to char `end` included.
+    pub fn line_starts_in(&self, start: usize, end: usize) -> &[usize] {
+        let first = self.line_starts.partition_point(|&s| s <= start);
+        let last = self.line_starts.partition_point(|&s| s <= end);
+        self.line_starts.get(first..last).unwrap_or_default()
     }
 
     /// 1-based line and column (in characters) of a char index.
@@ -103,6 +81,95 @@ impl<'t> Doc<'t> {
             .unwrap_or_default()
     }
 }
+
+// Doc::new's lists are sized first (the chars counted, the newlines counted) and then written in
+// place: a push checks the capacity on every char and, being able to grow the list, keeps its
+// length in memory. They are filled with a value that is not zero, because a zeroed allocation
+// is cleared with a `memset` that costs more than the fill.
+
+/// The `n` chars of `text` and the byte offset of each (plus the end).
+fn decode(text: &str, n: usize) -> (Vec<char>, Vec<usize>) {
+    let mut chars = vec![' '; n];
+    // The entry past the last char is the end.
+    let mut byte_at = vec![text.len(); n + 1];
+    let slots = chars.iter_mut().zip(byte_at.iter_mut());
+    for ((slot, at), (b, c)) in slots.zip(text.char_indices()) {
+        *slot = c;
+        *at = b;
+    }
+    (chars, byte_at)
+}
+
+/// How many chars and how many `\n` the text holds (a `\n` byte is always a `\n` char in UTF-8;
+/// a char starts at each byte that is not a continuation byte). Counted in one pass, in blocks
+/// whose per-block counts fit in a byte, so that the loop vectorises.
+fn count_chars_and_newlines(text: &str) -> (usize, usize) {
+    text.as_bytes()
+        .chunks(64)
+        .fold((0, 0), |(chars, newlines), block| {
+            let (c, n) = block.iter().fold((0u8, 0u8), |(c, n), &b| {
+                (c + u8::from(b & 0xC0 != 0x80), n + u8::from(b == b'\n'))
+            });
+            (chars + usize::from(c), newlines + usize::from(n))
+        })
+}
+
+/// The normalised view of `chars` (see [`Norm`]): its chars and their indexes in `chars`; and
+/// the line starts (the text has `newlines` line ends).
+fn normalise(chars: &[char], newlines: usize) -> (Vec<char>, Vec<usize>, Vec<usize>) {
+    let n = chars.len();
+    let mut norm_chars = vec![' '; n];
+    let mut norm_orig = vec![1; n];
+    let mut line_starts = vec![0; newlines + 1];
+    let (mut kept, mut line) = (0, 1);
+    for (i, &c) in chars.iter().enumerate() {
+        // CJK ideographs (most of a report) are neither space nor punctuation.
+        let c = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            fold_traditional(c)
+        } else {
+            if c == '\n' {
+                if let Some(start) = line_starts.get_mut(line) {
+                    *start = i + 1;
+                }
+                line += 1;
+            }
+            match fold_other(c) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        if let (Some(slot), Some(orig)) = (norm_chars.get_mut(kept), norm_orig.get_mut(kept)) {
+            *slot = c;
+            *orig = i;
+        }
+        kept += 1;
+    }
+    norm_chars.truncate(kept);
+    norm_orig.truncate(kept);
+    (norm_chars, norm_orig, line_starts)
+}
+
+/// What a char other than a CJK ideograph becomes in the normalised view: folded, or `None`
+/// when it is white space or label punctuation. ASCII (the rest of most reports) by a table.
+fn fold_other(c: char) -> Option<char> {
+    if let Some(&keep) = ASCII_KEPT.get(c as usize) {
+        return keep.then_some(c);
+    }
+    let c = Folder::default().fold(c);
+    (!c.is_whitespace() && !is_label_punct(c)).then_some(c)
+}
+
+/// For each ASCII char, whether the normalised view keeps it (ASCII folds to itself).
+static ASCII_KEPT: [bool; 128] = {
+    let mut kept = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        kept[b] = !c.is_whitespace() && !is_label_punct(c);
+        b += 1;
+    }
+    kept
+};
 
 /// The normalised view of a range of the text: widths and traditional characters folded, white
 /// space and label punctuation dropped; `orig[i]` is the char index in the [`Doc`] of `chars[i]`.
@@ -259,6 +326,135 @@ impl std::hash::Hasher for PtrHash {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Doc::new`] as it was written first: the chars and offsets pushed from `char_indices`,
+    /// every char folded and tested one by one. Gives (chars, byte_at, line_starts, norm_chars,
+    /// norm_orig).
+    #[allow(clippy::type_complexity)]
+    fn new_plain(text: &str) -> (Vec<char>, Vec<usize>, Vec<usize>, Vec<char>, Vec<usize>) {
+        let mut chars = Vec::new();
+        let mut byte_at = Vec::new();
+        for (b, c) in text.char_indices() {
+            chars.push(c);
+            byte_at.push(b);
+        }
+        byte_at.push(text.len());
+        let (mut norm_chars, mut norm_orig, mut line_starts) = (Vec::new(), Vec::new(), vec![0]);
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+            let c = fold_traditional(fold_width(c));
+            if !c.is_whitespace() && !is_label_punct(c) {
+                norm_chars.push(c);
+                norm_orig.push(i);
+            }
+        }
+        (chars, byte_at, line_starts, norm_chars, norm_orig)
+    }
+
+    fn assert_new_is_plain(text: &str) {
+        let doc = Doc::new(text);
+        let plain = new_plain(text);
+        assert_eq!(doc.chars, plain.0, "{text:?}");
+        assert_eq!(doc.byte_at, plain.1, "{text:?}");
+        assert_eq!(doc.line_starts, plain.2, "{text:?}");
+        assert_eq!(doc.norm_chars, plain.3, "{text:?}");
+        assert_eq!(doc.norm_orig, plain.4, "{text:?}");
+    }
+
+    /// The sized, in-place [`Doc::new`] gives what the plain one does: on generated texts (every
+    /// kind of char, newlines anywhere relative to the 64-byte blocks they are counted in) and on
+    /// the corpus texts.
+    #[test]
+    fn new_is_the_plain_reading() {
+        let pieces = [
+            "\n",
+            "\r\n",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{A0}",
+            "\u{200B}",
+            "\u{FEFF}",
+            "a",
+            "Z",
+            "7",
+            "（",
+            "）",
+            "(",
+            "|",
+            "*",
+            "#",
+            "_",
+            "·",
+            "：",
+            ";",
+            "１",
+            "Ａ",
+            "～",
+            "\u{FF01}",
+            "\u{FF5E}",
+            "\u{FF5F}",
+            "开",
+            "開",
+            "頁",
+            "鬥",
+            "\u{4E00}",
+            "\u{9FFF}",
+            "\u{3400}",
+            "é",
+            "\u{85}",
+            "\u{7F}",
+            "\u{1}",
+            "𠀀",
+            "\u{10FFFF}",
+            "《",
+            "—",
+            "－",
+        ];
+        let mut texts = vec![String::new()];
+        let mut seed = 1u32;
+        for len in 1..300 {
+            let mut t = String::new();
+            for _ in 0..len {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                t.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        for shift in 0..130 {
+            texts.push(format!("{}\n{}\n", "a".repeat(shift), "字".repeat(shift)));
+        }
+        for t in &texts {
+            assert_new_is_plain(t);
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+        let mut read = 0;
+        for sub in ["public", "partial", "encodings", "hostile"] {
+            let Ok(entries) = std::fs::read_dir(format!("{dir}/{sub}")) else {
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if let Ok(t) = std::fs::read_to_string(&path) {
+                    assert_new_is_plain(&t);
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 10, "{read}");
+    }
+
+    /// The ASCII table is the fold and the tests it replaces.
+    #[test]
+    fn ascii_table_is_the_fold() {
+        for b in 0..=0x7Fu8 {
+            let c = char::from(b);
+            let folded = fold_traditional(fold_width(c));
+            let kept = (!folded.is_whitespace() && !is_label_punct(folded)).then_some(folded);
+            assert_eq!(fold_other(c), kept, "{c:?}");
+        }
+    }
 
     #[test]
     fn cursor_reads_what_norm_chars_gives() {
