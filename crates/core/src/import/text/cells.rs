@@ -1,7 +1,7 @@
 //! Writing what was read into the report: values into cells, non-numbers kept verbatim with
 //! I-03, ambiguous splits with I-02, numbers that fit nowhere with I-01.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::doc::Doc;
 use super::tokens::{Field, Group};
@@ -24,8 +24,9 @@ pub struct Sink {
     pub findings: Vec<Finding>,
     pub extra_rows: Vec<ExtraRow>,
     pub units: BTreeMap<String, String>,
-    /// Rows (`s3.r3_1`) that got values, even unreadable ones: never blanked afterwards.
-    pub seen_rows: BTreeSet<&'static str>,
+    /// Per template cell: the row it starts got values, even unreadable ones (never blanked
+    /// afterwards). A flag per first cell, not a set of row keys: the readers ask for every row.
+    seen_rows: Vec<bool>,
     /// What the digit splitter may use: figures stated in the prose, the money unit.
     pub split_opts: SplitOptions,
     i01: usize,
@@ -41,7 +42,7 @@ impl Sink {
             findings: Vec::new(),
             extra_rows: Vec::new(),
             units: BTreeMap::new(),
-            seen_rows: BTreeSet::new(),
+            seen_rows: vec![false; defs.len()],
             split_opts: SplitOptions::default(),
             i01: 0,
         }
@@ -50,6 +51,18 @@ impl Sink {
     /// The key of cell `id` (its index in the template's cells).
     pub fn key(&self, id: usize) -> &'static str {
         self.defs.get(id).map_or("", |d| d.key.as_str())
+    }
+
+    /// Marks the row whose first cell is `first` as having got values.
+    pub fn see_row(&mut self, first: usize) {
+        if let Some(seen) = self.seen_rows.get_mut(first) {
+            *seen = true;
+        }
+    }
+
+    /// Whether the row whose first cell is `first` got values.
+    pub fn row_seen(&self, first: usize) -> bool {
+        self.seen_rows.get(first).copied().unwrap_or(false)
     }
 
     /// Whether cell `id` has a value.

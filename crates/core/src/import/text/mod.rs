@@ -96,17 +96,13 @@ pub fn import(text: &str) -> Imported {
                 tables::read_s2(&doc, &mut sink, template, &groups);
                 tables::blank_rows(&mut sink, template, 2, &norm);
                 let specs = tables::specs(template, 2);
-                // A row has something when it got values or any cell of its key has one.
-                let has = |sink: &cells::Sink, row_key: &str| {
-                    sink.seen_rows.contains(row_key)
-                        || specs
-                            .iter()
-                            .filter(|s| s.row_key == row_key)
-                            .any(|s| s.cells().any(|id| sink.has(id)))
+                // A row has something when it got values or any of its cells has one.
+                let has = |sink: &cells::Sink, s: &tables::RowSpec| {
+                    sink.row_seen(s.first_cell()) || s.cells().any(|id| sink.has(id))
                 };
                 for t in crate::template::get(template).section_tables(2) {
                     let mut rows = specs.iter().filter(|s| std::ptr::eq(s.table, t));
-                    if !groups.is_empty() && !rows.any(|s| has(&sink, s.row_key)) {
+                    if !groups.is_empty() && !rows.any(|s| has(&sink, s)) {
                         sink.missing(&format!("{}表格", t.caption), &format!("table {}", t.id));
                     }
                 }

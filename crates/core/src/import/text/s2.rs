@@ -173,7 +173,7 @@ fn fill_lost_cells<'g>(
         for (&id, f) in ids.iter().zip(with(pos)) {
             sink.put(doc, id, f);
         }
-        sink.seen_rows.insert(s.row_key);
+        sink.see_row(s.first_cell());
         let mut alts: Vec<CellValue> = (0..n)
             .filter(|&q| q != pos)
             .filter_map(|q| with(q).get(pos).map(|f| CellValue::parse(f.text)))

@@ -22,8 +22,6 @@ pub(super) struct RowSpec {
     pub(super) row: &'static RowDef,
     pub(super) table: &'static TableDef,
     pub(super) cands: Vec<Cand>,
-    /// `prefix.row` (as in `Sink::seen_rows`); built once per program (see [`specs`]).
-    pub(super) row_key: &'static str,
     /// The row's cells, one per column, by their index in the template's `cells` (see
     /// `cells::Sink`).
     cells: Range<usize>,
@@ -33,13 +31,17 @@ impl RowSpec {
     pub(super) fn cells(&self) -> Range<usize> {
         self.cells.clone()
     }
+    /// The row's first cell, which names the row in `Sink::see_row` (one to one, tested).
+    pub(super) fn first_cell(&self) -> usize {
+        self.cells.start
+    }
     fn kinds(&self) -> Vec<Kind> {
         self.table.columns.iter().map(|c| c.kind).collect()
     }
 }
 
 /// The rows of a template's section tables, built once per (template, section): label
-/// normalisation and key formatting would otherwise be redone on every import.
+/// normalisation and indexing would otherwise be redone on every import.
 pub(super) fn specs(t: TemplateId, section: u8) -> &'static [RowSpec] {
     sections(t, section).map_or(&[], |s| &s.0)
 }
@@ -70,9 +72,6 @@ fn sections(t: TemplateId, section: u8) -> Option<&'static (Vec<RowSpec>, RowInd
                             row,
                             table,
                             cands: candidates(row),
-                            row_key: Box::leak(
-                                format!("{}.{}", table.prefix, row.key).into_boxed_str(),
-                            ),
                             cells: from..(from + table.columns.len()).min(cells.len()),
                         }
                     })
@@ -113,7 +112,7 @@ pub(super) fn write(doc: &Doc, sink: &mut Sink, table: &str, specs: &[RowSpec], 
     let mut idx = Vec::new();
     for (k, p) in placed.iter().enumerate() {
         let s = &specs[p.spec];
-        sink.seen_rows.insert(s.row_key);
+        sink.see_row(s.first_cell());
         let fields = trimmed(&p.group.fields, s.table.columns.len());
         if fields.len() == s.table.columns.len() {
             for (id, f) in s.cells().zip(fields) {
@@ -172,7 +171,7 @@ pub fn procurement_unit(norm: &Norm) -> Option<&'static str> {
 /// Rows whose label is in the area but which got no value at all: their cells are blank.
 pub fn blank_rows(sink: &mut Sink, t: TemplateId, section: u8, norm: &Norm) {
     for s in specs(t, section) {
-        if sink.seen_rows.contains(s.row_key) || s.cells().any(|id| sink.has(id)) {
+        if sink.row_seen(s.first_cell()) || s.cells().any(|id| sink.has(id)) {
             continue;
         }
         let found = s.cands.iter().any(|c| found_label(norm, &c.chars));
@@ -254,6 +253,34 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
 mod tests {
     use crate::import::text::import;
     use crate::model::{CellValue, TemplateId};
+
+    /// A row is named by its first cell (see `Sink::see_row`): in each section, rows and their
+    /// first cells are one to one, and the first cell is a cell of the template.
+    #[test]
+    fn rows_have_their_own_first_cell() {
+        for t in [TemplateId::V2019, TemplateId::V2021] {
+            let n = crate::template::get(t).cells().len();
+            for section in 2..=4 {
+                let specs = super::specs(t, section);
+                let mut keys: Vec<String> = specs
+                    .iter()
+                    .map(|s| format!("{}.{}", s.table.prefix, s.row.key))
+                    .collect();
+                let mut firsts: Vec<usize> = specs.iter().map(|s| s.cells.start).collect();
+                assert!(firsts.iter().all(|&f| f < n), "{t:?} {section}");
+                keys.sort_unstable();
+                keys.dedup();
+                firsts.sort_unstable();
+                firsts.dedup();
+                assert_eq!(keys.len(), specs.len(), "{t:?} {section}: a row key twice");
+                assert_eq!(
+                    firsts.len(),
+                    specs.len(),
+                    "{t:?} {section}: a first cell twice"
+                );
+            }
+        }
+    }
 
     fn cell(text: &str, key: &str) -> Option<CellValue> {
         import(text).report.cells.get(key).cloned()
