@@ -120,8 +120,8 @@ fn m_03(cx: &Context, out: &mut Vec<Finding>) {
     if year < 2021 {
         return;
     }
-    let all: String = cx.report.sections.values().map(String::as_str).collect();
-    if all.contains("60号") && !all.contains("30号") {
+    let sections = || cx.report.sections.values().map(String::as_str);
+    if joined_contains(sections(), "60号") && !joined_contains(sections(), "30号") {
         out.push(Finding::new(
             "M-03",
             Severity::Warning,
@@ -129,6 +129,35 @@ fn m_03(cx: &Context, out: &mut Vec<Finding>) {
             format!("a {year} report cites only the 2019 circular No. 60, not the 2021 No. 30"),
         ));
     }
+}
+
+/// Whether the texts joined into one contain `pat`, without joining them: each text is searched,
+/// and the bytes around each seam (the last bytes before it and the first after).
+fn joined_contains<'a>(texts: impl Iterator<Item = &'a str>, pat: &str) -> bool {
+    let p = pat.as_bytes();
+    // A match across a seam starts in the last `p.len() - 1` bytes before it.
+    let keep = p.len().saturating_sub(1);
+    let mut tail: Vec<u8> = Vec::new();
+    for t in texts {
+        if t.contains(pat) {
+            return true;
+        }
+        let b = t.as_bytes();
+        if !tail.is_empty() {
+            let head = b.get(..keep.min(b.len())).unwrap_or(b);
+            let seam_start = tail.len();
+            tail.extend_from_slice(head);
+            // Only windows that cross the seam; those inside `t` were searched above.
+            if tail.windows(p.len()).any(|w| w == p) {
+                return true;
+            }
+            tail.truncate(seam_start);
+        }
+        tail.extend_from_slice(b.get(b.len().saturating_sub(keep)..).unwrap_or(b));
+        let cut = tail.len().saturating_sub(keep);
+        tail.drain(..cut);
+    }
+    false
 }
 
 #[cfg(test)]
@@ -162,6 +191,43 @@ mod tests {
         assert_eq!(errors(&run(&M_02, &r)), 1);
         r.date = Some("2025-01-20".into());
         assert!(run(&M_02, &r).is_empty());
+    }
+
+    #[test]
+    fn joined_contains_is_contains_of_the_joined_text() {
+        let pieces = [
+            "",
+            "6",
+            "0",
+            "号",
+            "60",
+            "号号",
+            "30号",
+            "a60",
+            "0号b",
+            "〔2019〕60号",
+            "x",
+        ];
+        // Every sequence of up to four pieces.
+        let mut seqs: Vec<Vec<&str>> = vec![vec![]];
+        for _ in 0..4 {
+            let longer: Vec<Vec<&str>> = seqs
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| [s.as_slice(), &[*p]].concat()))
+                .collect();
+            seqs.extend(longer);
+            seqs.dedup();
+        }
+        for s in &seqs {
+            let all: String = s.concat();
+            for pat in ["60号", "30号", "号", "0号"] {
+                assert_eq!(
+                    joined_contains(s.iter().copied(), pat),
+                    all.contains(pat),
+                    "{s:?} {pat}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -199,10 +199,11 @@ fn s3_total(cx: &Context, prefix: &str) -> Result<i64, Vec<String>> {
     }
 }
 
-fn s3_key(cx: &Context, row: &str) -> String {
+/// The key of a table-3 row's 总计 cell ("" when unknown).
+fn s3_key(cx: &Context, row: &str) -> &'static str {
     cx.view()
         .layout()
-        .and_then(|l: &S3Layout| l.row_of(row).map(|r| l.key(r, TOTAL).to_string()))
+        .and_then(|l: &S3Layout| l.row_of(row).map(|r| l.key(r, TOTAL)))
         .unwrap_or_default()
 }
 
@@ -214,7 +215,7 @@ fn compare(
     accepted: Result<Vec<i64>, Vec<String>>,
     what_zh: &str,
     what_en: &str,
-    cells: &[String],
+    cells: &[&str],
     out: &mut Vec<Finding>,
 ) {
     if hits.is_empty() {
@@ -244,7 +245,7 @@ fn compare(
                     h.value
                 ),
             )
-            .with_cells(cells.iter().cloned())
+            .with_cells(cells.iter().copied())
             .with_text(quote(h.sentence)),
         );
     }
@@ -446,7 +447,7 @@ fn x_06(cx: &Context, out: &mut Vec<Finding>) {
         s4_total(cx, 0),
         "行政复议",
         "administrative reviews",
-        &["s4.review.total".to_string()],
+        &["s4.review.total"],
         out,
     );
 }
@@ -474,10 +475,7 @@ fn x_07(cx: &Context, out: &mut Vec<Finding>) {
         acc,
         "行政诉讼",
         "lawsuits",
-        &[
-            "s4.suit_direct.total".to_string(),
-            "s4.suit_after_review.total".to_string(),
-        ],
+        &["s4.suit_direct.total", "s4.suit_after_review.total"],
         out,
     );
 }
@@ -522,7 +520,11 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
                     && !clause.contains("诉讼")
                     && (clause.contains("未收到") || clause.contains("没有收到"))
                 {
-                    checks.push(("收到申请", s3_total(cx, "r1"), vec![s3_key(cx, "r1")]));
+                    checks.push((
+                        "收到申请",
+                        s3_total(cx, "r1"),
+                        vec![s3_key(cx, "r1").to_string()],
+                    ));
                 }
                 if clause.contains("行政复议") && !clause.contains("收到") {
                     checks.push((
@@ -595,7 +597,7 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
                 val.map(|x| vec![x]).ok_or_else(|| vec![key.clone()]),
                 &format!("{needs}{}", kw.text),
                 &key,
-                std::slice::from_ref(&key),
+                &[key.as_str()],
                 out,
             );
         }
