@@ -568,6 +568,22 @@ pub(crate) fn numbers_after<'s, 'a: 's>(
     out
 }
 
+/// Whether a list holds a word that marks it as partial or overlapping: 含, 等, 包括, 以上, 分别,
+/// 其中, 约 or 余 (one pass over the chars; see the test for the plain form).
+fn has_partial_mark(body: &[char]) -> bool {
+    body.iter().enumerate().any(|(i, c)| {
+        let next = body.get(i + 1);
+        match c {
+            '含' | '等' | '约' | '余' => true,
+            '包' => next == Some(&'括'),
+            '以' => next == Some(&'上'),
+            '分' => next == Some(&'别'),
+            '其' => next == Some(&'中'),
+            _ => false,
+        }
+    })
+}
+
 /// A total with its listed parts: `解读信息18条（其中：解读材料7条、解读产业5条、媒体评论文章5条）`.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Breakdown<'a> {
@@ -622,18 +638,7 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                 end += 1;
             }
             let body = chars.get(at + 2..end).unwrap_or(&[]);
-            // Words that mark a list as partial or overlapping (a char-slice `contains`).
-            let marks: [&[char]; 8] = [
-                &['含'],
-                &['等'],
-                &['包', '括'],
-                &['以', '上'],
-                &['分', '别'],
-                &['其', '中'],
-                &['约'],
-                &['余'],
-            ];
-            if marks.iter().any(|m| body.windows(m.len()).any(|w| w == *m)) {
+            if has_partial_mark(body) {
                 continue;
             }
             let mut parts = Vec::new();
@@ -677,6 +682,40 @@ mod tests {
         let s = split(&r);
         let hits = numbers_after(&s, None, &[Kw::new(kw)], &[], 20, '件');
         hits.first().map(|h| h.value)
+    }
+
+    #[test]
+    fn partial_marks_in_one_pass_match_the_plain_search() {
+        // The plain form: a char-slice `contains` per word.
+        fn plain(body: &[char]) -> bool {
+            let marks: [&[char]; 8] = [
+                &['含'],
+                &['等'],
+                &['包', '括'],
+                &['以', '上'],
+                &['分', '别'],
+                &['其', '中'],
+                &['约'],
+                &['余'],
+            ];
+            marks.iter().any(|m| body.windows(m.len()).any(|w| w == *m))
+        }
+        let alphabet = [
+            '含', '等', '包', '括', '以', '上', '分', '别', '其', '中', '约', '余', '件', '7',
+        ];
+        // Every string of up to four chars of the alphabet.
+        let mut bodies: Vec<Vec<char>> = vec![vec![]];
+        let mut last: Vec<Vec<char>> = vec![vec![]];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|b| alphabet.iter().map(move |c| [b.as_slice(), &[*c]].concat()))
+                .collect();
+            bodies.extend(last.iter().cloned());
+        }
+        for b in &bodies {
+            assert_eq!(has_partial_mark(b), plain(b), "{b:?}");
+        }
     }
 
     #[test]

@@ -379,6 +379,16 @@ impl View {
         }
     }
 
+    /// `report.cells.contains_key(key)`, for the report this view was made of: a cell of the
+    /// template is there unless its slot is absent; any other key is there if it is a stray one.
+    pub(crate) fn has(&self, report: &Report, key: &str) -> bool {
+        match self.template.and_then(|t| KeyIndex::get(t).find(key)) {
+            Some(i) => self.slots.get(i).is_some_and(|v| *v != V::Absent),
+            None if self.template.is_some() => self.stray.iter().any(|k| k == key),
+            None => report.cells.contains_key(key),
+        }
+    }
+
     pub(crate) fn layout(&self) -> Option<&'static S3Layout> {
         self.template.map(S3Layout::get)
     }
@@ -599,6 +609,7 @@ mod tests {
                 .chain(["s9.stray", "", "s3", "x"])
             {
                 assert_eq!(v.get(&r, k), V::of(r.cells.get(k)), "{k}");
+                assert_eq!(v.has(&r, k), r.cells.contains_key(k), "{k}");
             }
         }
     }
