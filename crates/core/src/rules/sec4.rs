@@ -80,7 +80,7 @@ const GROUP_EN: [&str; 3] = [
 fn group_sum(cx: &Context, id: &str, g: usize, out: &mut Vec<Finding>) {
     let v = cx.view();
     let keys = S4_KEYS[g];
-    let vals: Vec<Option<i64>> = (0..5).map(|c| v.s4(g, c).int()).collect();
+    let vals: [Option<i64>; 5] = std::array::from_fn(|c| v.s4(g, c).int());
     if vals.iter().any(Option::is_none) {
         let bad = keys
             .iter()
@@ -91,7 +91,7 @@ fn group_sum(cx: &Context, id: &str, g: usize, out: &mut Vec<Finding>) {
         out.push(not_evaluable(id, GROUP_ZH[g], GROUP_EN[g], bad));
         return;
     }
-    let x: Vec<i64> = vals.into_iter().flatten().collect();
+    let x: [i64; 5] = vals.map(|x| x.unwrap_or_default());
     let sum: i64 = x[..4].iter().sum();
     let total = x[4];
     if sum == total {
