@@ -160,19 +160,25 @@ fn hits<'a>(
     window: usize,
     needs: &str,
 ) -> Vec<Hit<'a>> {
-    let mut out = Vec::new();
-    {
-        // A number with 件 needs 件 in the sentence.
-        let sents = cx.counting_sentences();
-        for h in scan::numbers_after(sents, None, keywords, exclude, window, '件') {
-            let dup = out
-                .iter()
-                .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
-            if (needs.is_empty() || h.sentence.contains(needs)) && !dup {
-                out.push(h);
-            }
+    // A number with 件 needs 件 in the sentence.
+    let sents = cx.counting_sentences();
+    let mut out = scan::numbers_after(sents, None, keywords, exclude, window, '件');
+    // Keeps the first of equal hits and those with `needs`, in place.
+    let mut kept = 0;
+    for i in 0..out.len() {
+        let Some(h) = out.get(i).cloned() else {
+            break;
+        };
+        let dup = out
+            .iter()
+            .take(kept)
+            .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
+        if (needs.is_empty() || h.sentence.contains(needs)) && !dup {
+            out.swap(kept, i);
+            kept += 1;
         }
     }
+    out.truncate(kept);
     out
 }
 
@@ -182,6 +188,16 @@ fn s3_total(cx: &Context, prefix: &str) -> Result<i64, Vec<String>> {
     let Some(l) = v.layout() else {
         return Err(Vec::new());
     };
+    if !prefix.ends_with('_') {
+        // One row (row keys are unique); none adds up to 0.
+        return match l.row_of(prefix) {
+            Some(r) => v
+                .s3(r, TOTAL)
+                .int()
+                .ok_or_else(|| vec![l.key(r, TOTAL).to_string()]),
+            None => Ok(0),
+        };
+    }
     let mut sum = 0;
     let mut bad = Vec::new();
     for (r, row) in l.rows.iter().enumerate() {

@@ -154,6 +154,12 @@ impl S3Layout {
     }
 
     pub(crate) fn row_of(&self, key: &str) -> Option<usize> {
+        // The rows the rules name most, without a scan (row keys are unique).
+        for r in [self.r1, self.r2, self.r3_7, self.r4] {
+            if self.rows.get(r).is_some_and(|d| d.key == key) {
+                return Some(r);
+            }
+        }
         self.rows.iter().position(|r| r.key == key)
     }
 }
@@ -611,6 +617,17 @@ mod tests {
                 assert_eq!(v.get(&r, k), V::of(r.cells.get(k)), "{k}");
                 assert_eq!(v.has(&r, k), r.cells.contains_key(k), "{k}");
             }
+        }
+    }
+
+    #[test]
+    fn row_of_finds_each_row() {
+        for t in [TemplateId::V2019, TemplateId::V2021] {
+            let l = S3Layout::get(t);
+            for (i, r) in l.rows.iter().enumerate() {
+                assert_eq!(l.row_of(r.key), Some(i), "{}", r.key);
+            }
+            assert_eq!(l.row_of("r9"), None);
         }
     }
 
