@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 
+use super::scan::kw;
 use super::{not_evaluable, rule, Context};
 
 rule!(
@@ -121,7 +122,11 @@ fn m_03(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let sections = || cx.report.sections.values().map(String::as_str);
-    if joined_contains(sections(), "60号") && !joined_contains(sections(), "30号") {
+    // "60号" holds no sentence delimiter or line break: inside a section it stands in one
+    // sentence, whose bloom then holds its chars. Without such a sentence only the seams
+    // between sections are left to search.
+    let inside = cx.sentences().iter().any(|s| s.may_have(kw!("60号")));
+    if joined_contains(sections(), "60号", inside) && !joined_contains(sections(), "30号", true) {
         out.push(Finding::new(
             "M-03",
             Severity::Warning,
@@ -131,15 +136,16 @@ fn m_03(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the texts joined into one contain `pat`, without joining them: each text is searched,
-/// and the bytes around each seam (the last bytes before it and the first after).
-fn joined_contains<'a>(texts: impl Iterator<Item = &'a str>, pat: &str) -> bool {
+/// Whether the texts joined into one contain `pat`, without joining them: each text is searched
+/// (unless `inside` is false: the caller knows no text holds `pat`), and the bytes around each
+/// seam (the last bytes before it and the first after).
+fn joined_contains<'a>(texts: impl Iterator<Item = &'a str>, pat: &str, inside: bool) -> bool {
     let p = pat.as_bytes();
     // A match across a seam starts in the last `p.len() - 1` bytes before it.
     let keep = p.len().saturating_sub(1);
     let mut tail: Vec<u8> = Vec::new();
     for t in texts {
-        if t.contains(pat) {
+        if inside && t.contains(pat) {
             return true;
         }
         let b = t.as_bytes();
@@ -222,12 +228,35 @@ mod tests {
             let all: String = s.concat();
             for pat in ["60号", "30号", "号", "0号"] {
                 assert_eq!(
-                    joined_contains(s.iter().copied(), pat),
+                    joined_contains(s.iter().copied(), pat, true),
                     all.contains(pat),
                     "{s:?} {pat}"
                 );
+                // Without searching inside: the same when no piece holds `pat`.
+                if !s.iter().any(|p| p.contains(pat)) {
+                    assert_eq!(
+                        joined_contains(s.iter().copied(), pat, false),
+                        all.contains(pat),
+                        "{s:?} {pat}"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn m_03_finds_the_number_across_lines_and_sections() {
+        let mut r = zeros(V2021);
+        r.sections
+            .insert("1".into(), "根据国办公开办函〔2019〕60".into());
+        r.sections.insert("2".into(), "号的要求".into());
+        assert_eq!(run(&M_03, &r).len(), 1);
+        r.sections
+            .insert("1".into(), "根据国办公开办函〔2019〕6\n0号的要求。".into());
+        r.sections.insert("2".into(), String::new());
+        assert!(run(&M_03, &r).is_empty());
+        r.sections.insert("1".into(), "根据；60号。".into());
+        assert_eq!(run(&M_03, &r).len(), 1);
     }
 
     #[test]

@@ -197,8 +197,9 @@ impl Sentence<'_> {
     /// [`Sentence::flat`] as chars.
     pub(crate) fn chars(&self) -> &[char] {
         self.chars.get_or_init(|| {
-            // One allocation: the count of chars is the count of non-continuation bytes.
-            let n = self.flat.bytes().filter(|b| b & 0xC0 != 0x80).count();
+            // One allocation, sized by the count of chars (`str::chars().count()` counts them a
+            // word at a time).
+            let n = self.flat.chars().count();
             let mut v = Vec::with_capacity(n);
             v.extend(self.flat.chars());
             v
