@@ -409,6 +409,12 @@ fn is_cn_digit(c: char) -> bool {
     )
 }
 
+/// Whether a number may start with `c`: an ASCII or full-width digit or a Chinese numeral (for
+/// any other first char [`read_number`] finds none; this test spares the call).
+fn starts_number(c: char) -> bool {
+    fold_width(c).is_ascii_digit() || is_cn_digit(c)
+}
+
 /// Reads a number starting at char index `i` of `chars`: ASCII/full-width digits (with `,`
 /// grouping) or a Chinese numeral. Returns (value, index after it).
 fn read_number(chars: &[char], i: usize) -> Option<(i64, usize)> {
@@ -462,6 +468,10 @@ pub(crate) fn number_after(
         let c = chars.get(i).copied()?;
         if matches!(c, '，' | ',' | '（' | '(' | '、' | '：' | ':') && i > from {
             return None;
+        }
+        if !starts_number(c) {
+            i += 1;
+            continue;
         }
         if let Some((v, mut j)) = read_number(chars, i) {
             while chars.get(j).is_some_and(|c| *c == ' ' || *c == '\u{3000}') {
@@ -645,6 +655,10 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
             let mut parts = Vec::new();
             let mut i = 0;
             while i < body.len() {
+                if !body.get(i).is_some_and(|&c| starts_number(c)) {
+                    i += 1;
+                    continue;
+                }
                 match read_number(body, i) {
                     Some((v, j)) if body.get(j) == Some(&unit) => {
                         parts.push(v);
@@ -683,6 +697,18 @@ mod tests {
         let s = split(&r);
         let hits = numbers_after(&s, None, &[Kw::new(kw)], &[], 20, '件');
         hits.first().map(|h| h.value)
+    }
+
+    #[test]
+    fn no_number_starts_where_starts_number_says_so() {
+        let chars = (0u32..0x1_0000).filter_map(char::from_u32);
+        for c in chars {
+            let text = [c, '1', '2', '件'];
+            if !starts_number(c) {
+                assert_eq!(read_number(&text, 0), None, "{c:?}");
+            }
+        }
+        assert!(starts_number('７') && starts_number('三') && starts_number('0'));
     }
 
     #[test]

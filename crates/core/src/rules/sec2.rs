@@ -1,5 +1,7 @@
 //! T2-01…T2-10: the section-2 tables (主动公开政府信息情况).
 
+use std::ops::Bound;
+
 use crate::finding::{Finding, Severity};
 use crate::model::{format_decimal, CellValue, Report, TemplateId};
 
@@ -422,11 +424,13 @@ fn t2_10(cx: &Context, out: &mut Vec<Finding>) {
     if can_make_rules(agency) {
         return;
     }
+    // The keys that start with "s2.rules." are one run of the sorted map, from that prefix on.
     let nonzero: Vec<String> = cx
         .report
         .cells
-        .iter()
-        .filter(|(k, v)| k.starts_with("s2.rules.") && matches!(v, CellValue::Int(n) if *n != 0))
+        .range::<str, _>((Bound::Included("s2.rules."), Bound::Unbounded))
+        .take_while(|(k, _)| k.starts_with("s2.rules."))
+        .filter(|(_, v)| matches!(v, CellValue::Int(n) if *n != 0))
         .map(|(k, _)| k.clone())
         .collect();
     if !nonzero.is_empty() {
@@ -519,6 +523,25 @@ mod tests {
         r.agency = Some("某县交通运输局".into());
         set(&mut r, "s2.rules.in_force", 3);
         assert_eq!(run(&T2_10, &r).len(), 1);
+        // The cells as a filter over every key finds them.
+        for (k, n) in [
+            ("s2.rules.issued", 1),
+            ("s2.rules", 4),
+            ("s2.rulesz", 5),
+            ("s2.rules.zz", 2),
+        ] {
+            set(&mut r, k, n);
+        }
+        let plain: Vec<String> = r
+            .cells
+            .iter()
+            .filter(|(k, v)| {
+                k.starts_with("s2.rules.") && matches!(v, CellValue::Int(n) if *n != 0)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        assert_eq!(run(&T2_10, &r)[0].cells, plain);
+        assert_eq!(plain.len(), 3);
         r.agency = Some("淮安市人民政府".into());
         assert!(run(&T2_10, &r).is_empty());
     }
