@@ -134,7 +134,7 @@ fn col_en(c: usize) -> &'static str {
 fn table(cx: &Context, id: &str, out: &mut Vec<Finding>) -> Option<&'static S3Layout> {
     let v = cx.view();
     let l = v.layout()?;
-    if v.s3
+    if v.s3_rows()
         .iter()
         .flatten()
         .any(|c| matches!(c, V::Int(_) | V::Frac(_)))
@@ -239,7 +239,7 @@ fn t3_02(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let v = cx.view();
-    for (r, (row, vals)) in l.rows.iter().zip(&v.s3).enumerate() {
+    for (r, (row, vals)) in l.rows.iter().zip(v.s3_rows()).enumerate() {
         let mut x = [0i64; S3_COLS];
         let mut ok = true;
         for (slot, cell) in x.iter_mut().zip(vals) {
@@ -427,7 +427,7 @@ fn t3_05(cx: &Context, out: &mut Vec<Finding>) {
     let Some(l) = v.layout() else {
         return;
     };
-    for (r, row) in v.s3.iter().enumerate() {
+    for (r, row) in v.s3_rows().iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let shown = match *cell {
                 V::Int(i) if i < 0 => i.to_string(),

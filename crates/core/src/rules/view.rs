@@ -297,8 +297,10 @@ pub(crate) struct View {
     pub slots: Vec<V>,
     /// Keys of the report that are not cells of its template.
     pub stray: Vec<String>,
-    /// Table 3, row-major in template order; empty when the template is unknown.
-    pub s3: Vec<[V; S3_COLS]>,
+    /// Where table 3 is in `slots`: its first cell and its number of cells (0 when the
+    /// template is unknown); see [`View::s3_rows`].
+    s3_at: usize,
+    s3_len: usize,
     pub s4: [[V; 5]; 3],
 }
 
@@ -307,7 +309,7 @@ impl View {
         let template = report.template;
         let mut slots = Vec::new();
         let mut stray = Vec::new();
-        let mut s3 = Vec::new();
+        let (mut s3_at, mut s3_len) = (0, 0);
         let mut s4 = [[V::Absent; 5]; 3];
         if let Some(t) = template {
             // Both the report's cells and the sorted template keys are in byte order: one merge.
@@ -336,17 +338,7 @@ impl View {
                 }
             }
             let l = S3Layout::get(t);
-            s3.reserve(l.rows.len());
-            for r in 0..l.rows.len() {
-                let mut row = [V::Absent; S3_COLS];
-                for (c, slot) in row.iter_mut().enumerate() {
-                    *slot = slots
-                        .get(l.start + r * S3_COLS + c)
-                        .copied()
-                        .unwrap_or(V::Absent);
-                }
-                s3.push(row);
-            }
+            (s3_at, s3_len) = (l.start, l.rows.len() * S3_COLS);
             let s4_start = slots.len().saturating_sub(15);
             for (g, row) in s4.iter_mut().enumerate() {
                 for (c, slot) in row.iter_mut().enumerate() {
@@ -367,7 +359,8 @@ impl View {
             template,
             slots,
             stray,
-            s3,
+            s3_at,
+            s3_len,
             s4,
         }
     }
@@ -399,9 +392,16 @@ impl View {
         self.template.map(S3Layout::get)
     }
 
+    /// Table 3, row-major in template order (read from `slots`, not copied); empty when the
+    /// template is unknown.
+    pub(crate) fn s3_rows(&self) -> &[[V; S3_COLS]] {
+        let cells = self.slots.get(self.s3_at..self.s3_at + self.s3_len);
+        cells.unwrap_or(&[]).as_chunks::<S3_COLS>().0
+    }
+
     /// A table-3 cell.
     pub(crate) fn s3(&self, row: usize, col: usize) -> V {
-        self.s3
+        self.s3_rows()
             .get(row)
             .and_then(|r| r.get(col))
             .copied()
@@ -446,7 +446,7 @@ impl View {
         let Some(l) = self.layout() else {
             return Vec::new();
         };
-        let vals: Vec<Option<i64>> = self.s3.iter().flatten().map(|v| v.int()).collect();
+        let vals: Vec<Option<i64>> = self.s3_rows().iter().flatten().map(|v| v.int()).collect();
         let ids = View::s3_identities(l);
         to_suspects(&locate::locate(&vals, &ids, 3), |i| {
             l.key(i / S3_COLS, i % S3_COLS)
@@ -629,6 +629,20 @@ mod tests {
             }
             assert_eq!(l.row_of("r9"), None);
         }
+    }
+
+    #[test]
+    fn table_3_rows_are_its_cells() {
+        for t in [TemplateId::V2019, TemplateId::V2021] {
+            let mut r = crate::rules::testing::zeros(t);
+            r.cells.insert("s3.r4.total".into(), CellValue::Int(9));
+            let v = View::new(&r);
+            let l = S3Layout::get(t);
+            assert_eq!(v.s3_rows().len(), l.rows.len());
+            assert_eq!(v.s3(l.r4, TOTAL), V::Int(9));
+            assert_eq!(v.s3(0, S3_COLS), V::Absent);
+        }
+        assert!(View::new(&Report::default()).s3_rows().is_empty());
     }
 
     #[test]
