@@ -92,6 +92,14 @@ impl Cells {
         }
     }
 
+    /// The cells from `key` on (those whose key is `key` or comes after it), in key order.
+    pub fn range_from(&self, key: &str) -> Iter<'_> {
+        let from = self.entries.partition_point(|(k, _)| k.as_ref() < key);
+        Iter {
+            inner: self.entries[from..].iter(),
+        }
+    }
+
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
         self.entries.iter().map(|(k, _)| k.as_ref())
     }
@@ -252,6 +260,11 @@ mod tests {
                 assert_eq!(cells.contains_key(k), map.contains_key(k));
             }
             let listed: Vec<(&str, &CellValue)> = cells.iter().collect();
+            for k in keys {
+                assert!(cells.range_from(k).eq(map
+                    .range::<str, _>((std::ops::Bound::Included(k), std::ops::Bound::Unbounded))
+                    .map(|(k, v)| (k.as_str(), v))));
+            }
             let expected: Vec<(&str, &CellValue)> =
                 map.iter().map(|(k, v)| (k.as_str(), v)).collect();
             assert_eq!(listed, expected);

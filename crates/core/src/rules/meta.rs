@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 
+use super::scan::kw;
 use super::{not_evaluable, rule, Context};
 
 rule!(
@@ -120,8 +121,12 @@ fn m_03(cx: &Context, out: &mut Vec<Finding>) {
     if year < 2021 {
         return;
     }
-    let all: String = cx.report.sections.values().map(String::as_str).collect();
-    if all.contains("60号") && !all.contains("30号") {
+    let sections = || cx.report.sections.values().map(String::as_str);
+    // "60号" holds no sentence delimiter or line break: inside a section it stands in one
+    // sentence, whose bloom then holds its chars. Without such a sentence only the seams
+    // between sections are left to search.
+    let inside = cx.sentences().iter().any(|s| s.may_have(kw!("60号")));
+    if joined_contains(sections(), "60号", inside) && !joined_contains(sections(), "30号", true) {
         out.push(Finding::new(
             "M-03",
             Severity::Warning,
@@ -129,6 +134,36 @@ fn m_03(cx: &Context, out: &mut Vec<Finding>) {
             format!("a {year} report cites only the 2019 circular No. 60, not the 2021 No. 30"),
         ));
     }
+}
+
+/// Whether the texts joined into one contain `pat`, without joining them: each text is searched
+/// (unless `inside` is false: the caller knows no text holds `pat`), and the bytes around each
+/// seam (the last bytes before it and the first after).
+fn joined_contains<'a>(texts: impl Iterator<Item = &'a str>, pat: &str, inside: bool) -> bool {
+    let p = pat.as_bytes();
+    // A match across a seam starts in the last `p.len() - 1` bytes before it.
+    let keep = p.len().saturating_sub(1);
+    let mut tail: Vec<u8> = Vec::new();
+    for t in texts {
+        if inside && t.contains(pat) {
+            return true;
+        }
+        let b = t.as_bytes();
+        if !tail.is_empty() {
+            let head = b.get(..keep.min(b.len())).unwrap_or(b);
+            let seam_start = tail.len();
+            tail.extend_from_slice(head);
+            // Only windows that cross the seam; those inside `t` were searched above.
+            if tail.windows(p.len()).any(|w| w == p) {
+                return true;
+            }
+            tail.truncate(seam_start);
+        }
+        tail.extend_from_slice(b.get(b.len().saturating_sub(keep)..).unwrap_or(b));
+        let cut = tail.len().saturating_sub(keep);
+        tail.drain(..cut);
+    }
+    false
 }
 
 #[cfg(test)]
@@ -162,6 +197,66 @@ mod tests {
         assert_eq!(errors(&run(&M_02, &r)), 1);
         r.date = Some("2025-01-20".into());
         assert!(run(&M_02, &r).is_empty());
+    }
+
+    #[test]
+    fn joined_contains_is_contains_of_the_joined_text() {
+        let pieces = [
+            "",
+            "6",
+            "0",
+            "号",
+            "60",
+            "号号",
+            "30号",
+            "a60",
+            "0号b",
+            "〔2019〕60号",
+            "x",
+        ];
+        // Every sequence of up to four pieces.
+        let mut seqs: Vec<Vec<&str>> = vec![vec![]];
+        for _ in 0..4 {
+            let longer: Vec<Vec<&str>> = seqs
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| [s.as_slice(), &[*p]].concat()))
+                .collect();
+            seqs.extend(longer);
+            seqs.dedup();
+        }
+        for s in &seqs {
+            let all: String = s.concat();
+            for pat in ["60号", "30号", "号", "0号"] {
+                assert_eq!(
+                    joined_contains(s.iter().copied(), pat, true),
+                    all.contains(pat),
+                    "{s:?} {pat}"
+                );
+                // Without searching inside: the same when no piece holds `pat`.
+                if !s.iter().any(|p| p.contains(pat)) {
+                    assert_eq!(
+                        joined_contains(s.iter().copied(), pat, false),
+                        all.contains(pat),
+                        "{s:?} {pat}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn m_03_finds_the_number_across_lines_and_sections() {
+        let mut r = zeros(V2021);
+        r.sections
+            .insert("1".into(), "根据国办公开办函〔2019〕60".into());
+        r.sections.insert("2".into(), "号的要求".into());
+        assert_eq!(run(&M_03, &r).len(), 1);
+        r.sections
+            .insert("1".into(), "根据国办公开办函〔2019〕6\n0号的要求。".into());
+        r.sections.insert("2".into(), String::new());
+        assert!(run(&M_03, &r).is_empty());
+        r.sections.insert("1".into(), "根据；60号。".into());
+        assert_eq!(run(&M_03, &r).len(), 1);
     }
 
     #[test]

@@ -160,19 +160,25 @@ fn hits<'a>(
     window: usize,
     needs: &str,
 ) -> Vec<Hit<'a>> {
-    let mut out = Vec::new();
-    {
-        // A number with 件 needs 件 in the sentence.
-        let sents = cx.counting_sentences();
-        for h in scan::numbers_after(sents, None, keywords, exclude, window, '件') {
-            let dup = out
-                .iter()
-                .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
-            if (needs.is_empty() || h.sentence.contains(needs)) && !dup {
-                out.push(h);
-            }
+    // A number with 件 needs 件 in the sentence.
+    let sents = cx.counting_sentences();
+    let mut out = scan::numbers_after(sents, None, keywords, exclude, window, '件');
+    // Keeps the first of equal hits and those with `needs`, in place.
+    let mut kept = 0;
+    for i in 0..out.len() {
+        let Some(h) = out.get(i).cloned() else {
+            break;
+        };
+        let dup = out
+            .iter()
+            .take(kept)
+            .any(|o: &Hit| o.sentence == h.sentence && o.value == h.value);
+        if (needs.is_empty() || h.sentence.contains(needs)) && !dup {
+            out.swap(kept, i);
+            kept += 1;
         }
     }
+    out.truncate(kept);
     out
 }
 
@@ -182,6 +188,16 @@ fn s3_total(cx: &Context, prefix: &str) -> Result<i64, Vec<String>> {
     let Some(l) = v.layout() else {
         return Err(Vec::new());
     };
+    if !prefix.ends_with('_') {
+        // One row (row keys are unique); none adds up to 0.
+        return match l.row_of(prefix) {
+            Some(r) => v
+                .s3(r, TOTAL)
+                .int()
+                .ok_or_else(|| vec![l.key(r, TOTAL).to_string()]),
+            None => Ok(0),
+        };
+    }
     let mut sum = 0;
     let mut bad = Vec::new();
     for (r, row) in l.rows.iter().enumerate() {
@@ -199,10 +215,11 @@ fn s3_total(cx: &Context, prefix: &str) -> Result<i64, Vec<String>> {
     }
 }
 
-fn s3_key(cx: &Context, row: &str) -> String {
+/// The key of a table-3 row's 总计 cell ("" when unknown).
+fn s3_key(cx: &Context, row: &str) -> &'static str {
     cx.view()
         .layout()
-        .and_then(|l: &S3Layout| l.row_of(row).map(|r| l.key(r, TOTAL).to_string()))
+        .and_then(|l: &S3Layout| l.row_of(row).map(|r| l.key(r, TOTAL)))
         .unwrap_or_default()
 }
 
@@ -214,7 +231,7 @@ fn compare(
     accepted: Result<Vec<i64>, Vec<String>>,
     what_zh: &str,
     what_en: &str,
-    cells: &[String],
+    cells: &[&str],
     out: &mut Vec<Finding>,
 ) {
     if hits.is_empty() {
@@ -244,7 +261,7 @@ fn compare(
                     h.value
                 ),
             )
-            .with_cells(cells.iter().cloned())
+            .with_cells(cells.iter().copied())
             .with_text(quote(h.sentence)),
         );
     }
@@ -446,7 +463,7 @@ fn x_06(cx: &Context, out: &mut Vec<Finding>) {
         s4_total(cx, 0),
         "行政复议",
         "administrative reviews",
-        &["s4.review.total".to_string()],
+        &["s4.review.total"],
         out,
     );
 }
@@ -474,10 +491,7 @@ fn x_07(cx: &Context, out: &mut Vec<Finding>) {
         acc,
         "行政诉讼",
         "lawsuits",
-        &[
-            "s4.suit_direct.total".to_string(),
-            "s4.suit_after_review.total".to_string(),
-        ],
+        &["s4.suit_direct.total", "s4.suit_after_review.total"],
         out,
     );
 }
@@ -503,8 +517,11 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
         "均无",
         "没有",
     ];
+    // Each of `neg` holds 未, 没 or 无: a sentence with none of the three holds none of them
+    // (three one-char bloom tests instead of eleven).
+    let marks = kws!["未", "没", "无"];
     for sent in cx.sentences() {
-        if !neg.iter().any(|n| sent.has(*n)) {
+        if !marks.iter().any(|m| sent.may_have(*m)) || !neg.iter().any(|n| sent.has(*n)) {
             continue;
         }
         let s = sent.text;
@@ -522,7 +539,11 @@ fn x_08(cx: &Context, out: &mut Vec<Finding>) {
                     && !clause.contains("诉讼")
                     && (clause.contains("未收到") || clause.contains("没有收到"))
                 {
-                    checks.push(("收到申请", s3_total(cx, "r1"), vec![s3_key(cx, "r1")]));
+                    checks.push((
+                        "收到申请",
+                        s3_total(cx, "r1"),
+                        vec![s3_key(cx, "r1").to_string()],
+                    ));
                 }
                 if clause.contains("行政复议") && !clause.contains("收到") {
                     checks.push((
@@ -595,7 +616,7 @@ fn x_09(cx: &Context, out: &mut Vec<Finding>) {
                 val.map(|x| vec![x]).ok_or_else(|| vec![key.clone()]),
                 &format!("{needs}{}", kw.text),
                 &key,
-                std::slice::from_ref(&key),
+                &[key.as_str()],
                 out,
             );
         }

@@ -197,8 +197,9 @@ impl Sentence<'_> {
     /// [`Sentence::flat`] as chars.
     pub(crate) fn chars(&self) -> &[char] {
         self.chars.get_or_init(|| {
-            // One allocation: the count of chars is the count of non-continuation bytes.
-            let n = self.flat.bytes().filter(|b| b & 0xC0 != 0x80).count();
+            // One allocation, sized by the count of chars (`str::chars().count()` counts them a
+            // word at a time).
+            let n = self.flat.chars().count();
             let mut v = Vec::with_capacity(n);
             v.extend(self.flat.chars());
             v
@@ -359,6 +360,24 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
     out
 }
 
+/// Index of the first `c` in `chars`: eight chars compared at a time without a branch (the
+/// compiler compares them in vector registers), then the block that holds it searched.
+fn position_of(chars: &[char], c: char) -> Option<usize> {
+    let mut blocks = chars.chunks_exact(8);
+    let mut base = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |found, &x| found | (x == c)) {
+            return block.iter().position(|&x| x == c).map(|p| base + p);
+        }
+        base += 8;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&x| x == c)
+        .map(|p| base + p)
+}
+
 /// Char index of the first occurrence of `kw` at or after `from`.
 pub(crate) fn find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> {
     let mut k = kw.chars();
@@ -366,7 +385,7 @@ pub(crate) fn find_from(chars: &[char], kw: &str, from: usize) -> Option<usize> 
     let rest = k.as_str();
     let mut i = from;
     // Jump from one occurrence of the first char to the next, then compare the rest.
-    while let Some(p) = chars.get(i..)?.iter().position(|&c| c == first) {
+    while let Some(p) = position_of(chars.get(i..)?, first) {
         i += p;
         if rest
             .chars()
@@ -406,6 +425,12 @@ fn is_cn_digit(c: char) -> bool {
             | '千'
             | '万'
     )
+}
+
+/// Whether a number may start with `c`: an ASCII or full-width digit or a Chinese numeral (for
+/// any other first char [`read_number`] finds none; this test spares the call).
+fn starts_number(c: char) -> bool {
+    fold_width(c).is_ascii_digit() || is_cn_digit(c)
 }
 
 /// Reads a number starting at char index `i` of `chars`: ASCII/full-width digits (with `,`
@@ -461,6 +486,10 @@ pub(crate) fn number_after(
         let c = chars.get(i).copied()?;
         if matches!(c, '，' | ',' | '（' | '(' | '、' | '：' | ':') && i > from {
             return None;
+        }
+        if !starts_number(c) {
+            i += 1;
+            continue;
         }
         if let Some((v, mut j)) = read_number(chars, i) {
             while chars.get(j).is_some_and(|c| *c == ' ' || *c == '\u{3000}') {
@@ -568,6 +597,22 @@ pub(crate) fn numbers_after<'s, 'a: 's>(
     out
 }
 
+/// Whether a list holds a word that marks it as partial or overlapping: 含, 等, 包括, 以上, 分别,
+/// 其中, 约 or 余 (one pass over the chars; see the test for the plain form).
+fn has_partial_mark(body: &[char]) -> bool {
+    body.iter().enumerate().any(|(i, c)| {
+        let next = body.get(i + 1);
+        match c {
+            '含' | '等' | '约' | '余' => true,
+            '包' => next == Some(&'括'),
+            '以' => next == Some(&'上'),
+            '分' => next == Some(&'别'),
+            '其' => next == Some(&'中'),
+            _ => false,
+        }
+    })
+}
+
 /// A total with its listed parts: `解读信息18条（其中：解读材料7条、解读产业5条、媒体评论文章5条）`.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Breakdown<'a> {
@@ -622,23 +667,16 @@ pub(crate) fn breakdowns<'a>(sents: &[Sentence<'a>]) -> Vec<Breakdown<'a>> {
                 end += 1;
             }
             let body = chars.get(at + 2..end).unwrap_or(&[]);
-            // Words that mark a list as partial or overlapping (a char-slice `contains`).
-            let marks: [&[char]; 8] = [
-                &['含'],
-                &['等'],
-                &['包', '括'],
-                &['以', '上'],
-                &['分', '别'],
-                &['其', '中'],
-                &['约'],
-                &['余'],
-            ];
-            if marks.iter().any(|m| body.windows(m.len()).any(|w| w == *m)) {
+            if has_partial_mark(body) {
                 continue;
             }
             let mut parts = Vec::new();
             let mut i = 0;
             while i < body.len() {
+                if !body.get(i).is_some_and(|&c| starts_number(c)) {
+                    i += 1;
+                    continue;
+                }
                 match read_number(body, i) {
                     Some((v, j)) if body.get(j) == Some(&unit) => {
                         parts.push(v);
@@ -677,6 +715,65 @@ mod tests {
         let s = split(&r);
         let hits = numbers_after(&s, None, &[Kw::new(kw)], &[], 20, '件');
         hits.first().map(|h| h.value)
+    }
+
+    #[test]
+    fn position_of_is_position() {
+        let text: Vec<char> = "收到申请件数25件，其中答复件办结件。收到".chars().collect();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let part = &text[start..end];
+                for c in ['收', '件', '。', '2', 'x'] {
+                    assert_eq!(position_of(part, c), part.iter().position(|&x| x == c));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_number_starts_where_starts_number_says_so() {
+        let chars = (0u32..0x1_0000).filter_map(char::from_u32);
+        for c in chars {
+            let text = [c, '1', '2', '件'];
+            if !starts_number(c) {
+                assert_eq!(read_number(&text, 0), None, "{c:?}");
+            }
+        }
+        assert!(starts_number('７') && starts_number('三') && starts_number('0'));
+    }
+
+    #[test]
+    fn partial_marks_in_one_pass_match_the_plain_search() {
+        // The plain form: a char-slice `contains` per word.
+        fn plain(body: &[char]) -> bool {
+            let marks: [&[char]; 8] = [
+                &['含'],
+                &['等'],
+                &['包', '括'],
+                &['以', '上'],
+                &['分', '别'],
+                &['其', '中'],
+                &['约'],
+                &['余'],
+            ];
+            marks.iter().any(|m| body.windows(m.len()).any(|w| w == *m))
+        }
+        let alphabet = [
+            '含', '等', '包', '括', '以', '上', '分', '别', '其', '中', '约', '余', '件', '7',
+        ];
+        // Every string of up to four chars of the alphabet.
+        let mut bodies: Vec<Vec<char>> = vec![vec![]];
+        let mut last: Vec<Vec<char>> = vec![vec![]];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|b| alphabet.iter().map(move |c| [b.as_slice(), &[*c]].concat()))
+                .collect();
+            bodies.extend(last.iter().cloned());
+        }
+        for b in &bodies {
+            assert_eq!(has_partial_mark(b), plain(b), "{b:?}");
+        }
     }
 
     #[test]

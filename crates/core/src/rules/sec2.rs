@@ -130,8 +130,13 @@ fn v(r: &Report, key: &str) -> V {
     V::of(r.cells.get(key))
 }
 
-fn not_count(r: &Report, key: &str, id: &str, out: &mut Vec<Finding>) {
-    let shown = match v(r, key) {
+/// A cell of the checked report (found by index, see [`super::view::View::get`]).
+fn cell(cx: &Context, key: &str) -> V {
+    cx.view().get(cx.report, key)
+}
+
+fn not_count(cx: &Context, key: &str, id: &str, out: &mut Vec<Finding>) {
+    let shown = match cell(cx, key) {
         V::Int(i) if i < 0 => i.to_string(),
         V::Frac(d) => format_decimal(d),
         _ => return,
@@ -175,7 +180,7 @@ fn t2_01(cx: &Context, out: &mut Vec<Finding>) {
         None => return,
     };
     for k in keys {
-        not_count(cx.report, k, "T2-01", out);
+        not_count(cx, k, "T2-01", out);
     }
 }
 
@@ -224,16 +229,17 @@ fn t2_04(cx: &Context, out: &mut Vec<Finding>) {
     if cx.report.template != Some(TemplateId::V2021) {
         return;
     }
-    for row in ["rules", "normative"] {
-        let issued = format!("s2.{row}.issued");
-        let in_force = format!("s2.{row}.in_force");
-        let (a, b) = (v(cx.report, &issued).int(), v(cx.report, &in_force).int());
+    for (issued, in_force) in [
+        ("s2.rules.issued", "s2.rules.in_force"),
+        ("s2.normative.issued", "s2.normative.in_force"),
+    ] {
+        let (a, b) = (cell(cx, issued).int(), cell(cx, in_force).int());
         match (a, b) {
             (Some(i), Some(f)) if f < i => out.push(
                 Finding::new(
                     "T2-04",
                     Severity::Warning,
-                    format!("{}（{f}）少于本年制发件数（{i}）", name(&in_force)),
+                    format!("{}（{f}）少于本年制发件数（{i}）", name(in_force)),
                     format!("{in_force} ({f}) is less than {issued} ({i})"),
                 )
                 .with_cells([in_force, issued]),
@@ -241,9 +247,9 @@ fn t2_04(cx: &Context, out: &mut Vec<Finding>) {
             (Some(_), Some(_)) => {}
             _ => out.push(not_evaluable(
                 "T2-04",
-                &name(&in_force),
-                &in_force,
-                vec![issued, in_force.clone()],
+                &name(in_force),
+                in_force,
+                vec![issued.to_string(), in_force.to_string()],
             )),
         }
     }
@@ -260,8 +266,8 @@ fn t2_05(cx: &Context, out: &mut Vec<Finding>) {
         let k_rep = format!("s2.{row}.repealed");
         let k_iss = format!("s2.{row}.issued");
         let k_in = format!("s2.{row}.in_force");
-        let rep = v(cx.report, &k_rep).int();
-        let iss = v(cx.report, &k_iss).int();
+        let rep = cell(cx, &k_rep).int();
+        let iss = cell(cx, &k_iss).int();
         let p_in = v(prev, &k_in).int();
         match (rep, iss, p_in) {
             (Some(r), Some(i), Some(p)) if r > p + i => out.push(
@@ -310,7 +316,7 @@ fn v2019_pair(
     for row in ["rules", "normative"] {
         let ks = format!("s2.{row}.{small}");
         let kb = format!("s2.{row}.{big}");
-        match (v(cx.report, &ks).int(), v(cx.report, &kb).int()) {
+        match (cell(cx, &ks).int(), cell(cx, &kb).int()) {
             (Some(s), Some(b)) if s < b => out.push(
                 Finding::new(
                     id,
@@ -333,7 +339,7 @@ fn t2_08(cx: &Context, out: &mut Vec<Finding>) {
     for row in PROJECT_ROWS {
         let kp = format!("s2.{row}.prev");
         let kd = format!("s2.{row}.delta");
-        match (v(cx.report, &kp).int(), v(cx.report, &kd).int()) {
+        match (cell(cx, &kp).int(), cell(cx, &kd).int()) {
             (Some(p), Some(d)) if p + d < 0 => out.push(
                 Finding::new(
                     "T2-08",
@@ -363,12 +369,12 @@ fn t2_09(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     for row in PROJECT_ROWS {
-        not_count(cx.report, &format!("s2.{row}.prev"), "T2-09", out);
+        not_count(cx, &format!("s2.{row}.prev"), "T2-09", out);
         if row != "fees" {
-            not_count(cx.report, &format!("s2.{row}.decisions"), "T2-09", out);
+            not_count(cx, &format!("s2.{row}.decisions"), "T2-09", out);
         }
         let kd = format!("s2.{row}.delta");
-        if let V::Frac(d) = v(cx.report, &kd) {
+        if let V::Frac(d) = cell(cx, &kd) {
             out.push(
                 Finding::new(
                     "T2-09",
@@ -380,7 +386,7 @@ fn t2_09(cx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
-    not_count(cx.report, "s2.procurement.projects", "T2-09", out);
+    not_count(cx, "s2.procurement.projects", "T2-09", out);
     if let Some(d) = cx.report.num("s2.procurement.amount").filter(|d| *d < 0.0) {
         out.push(
             Finding::new(
@@ -416,11 +422,13 @@ fn t2_10(cx: &Context, out: &mut Vec<Finding>) {
     if can_make_rules(agency) {
         return;
     }
+    // The keys that start with "s2.rules." are one run of the sorted map, from that prefix on.
     let nonzero: Vec<String> = cx
         .report
         .cells
-        .iter()
-        .filter(|(k, v)| k.starts_with("s2.rules.") && matches!(v, CellValue::Int(n) if *n != 0))
+        .range_from("s2.rules.")
+        .take_while(|(k, _)| k.starts_with("s2.rules."))
+        .filter(|(_, v)| matches!(v, CellValue::Int(n) if *n != 0))
         .map(|(k, _)| k.to_string())
         .collect();
     if !nonzero.is_empty() {
@@ -513,6 +521,25 @@ mod tests {
         r.agency = Some("某县交通运输局".into());
         set(&mut r, "s2.rules.in_force", 3);
         assert_eq!(run(&T2_10, &r).len(), 1);
+        // The cells as a filter over every key finds them.
+        for (k, n) in [
+            ("s2.rules.issued", 1),
+            ("s2.rules", 4),
+            ("s2.rulesz", 5),
+            ("s2.rules.zz", 2),
+        ] {
+            set(&mut r, k, n);
+        }
+        let plain: Vec<String> = r
+            .cells
+            .iter()
+            .filter(|(k, v)| {
+                k.starts_with("s2.rules.") && matches!(v, CellValue::Int(n) if *n != 0)
+            })
+            .map(|(k, _)| k.to_string())
+            .collect();
+        assert_eq!(run(&T2_10, &r)[0].cells, plain);
+        assert_eq!(plain.len(), 3);
         r.agency = Some("淮安市人民政府".into());
         assert!(run(&T2_10, &r).is_empty());
     }

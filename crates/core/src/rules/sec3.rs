@@ -134,7 +134,7 @@ fn col_en(c: usize) -> &'static str {
 fn table(cx: &Context, id: &str, out: &mut Vec<Finding>) -> Option<&'static S3Layout> {
     let v = cx.view();
     let l = v.layout()?;
-    if v.s3
+    if v.s3_rows()
         .iter()
         .flatten()
         .any(|c| matches!(c, V::Int(_) | V::Frac(_)))
@@ -163,6 +163,23 @@ fn values(v: &View, l: &S3Layout, cells: &[(usize, usize)]) -> Result<Vec<i64>, 
     }
 }
 
+/// [`values`] of a fixed number of cells, in an array (no allocation when all are numbers).
+fn values_n<const N: usize>(
+    v: &View,
+    l: &S3Layout,
+    cells: &[(usize, usize); N],
+) -> Result<[i64; N], Vec<String>> {
+    let mut vals = [0i64; N];
+    for (slot, &(r, c)) in vals.iter_mut().zip(cells) {
+        match v.s3(r, c).int() {
+            Some(x) => *slot = x,
+            // Some cell is no number: the keys as `values` lists them.
+            None => return values(v, l, cells).map(|_| vals),
+        }
+    }
+    Ok(vals)
+}
+
 fn keys(l: &S3Layout, cells: &[(usize, usize)]) -> Vec<String> {
     cells
         .iter()
@@ -188,7 +205,7 @@ fn t3_01(cx: &Context, out: &mut Vec<Finding>) {
     let v = cx.view();
     for c in 0..S3_COLS {
         let cells = [(l.r1, c), (l.r2, c), (l.r3_7, c), (l.r4, c)];
-        match values(v, l, &cells) {
+        match values_n(v, l, &cells) {
             Err(bad) => out.push(not_evaluable("T3-01", col_zh(c), col_en(c), bad)),
             Ok(x) => {
                 let (a, b, t, f) = (x[0], x[1], x[2], x[3]);
@@ -222,7 +239,7 @@ fn t3_02(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let v = cx.view();
-    for (r, (row, vals)) in l.rows.iter().zip(&v.s3).enumerate() {
+    for (r, (row, vals)) in l.rows.iter().zip(v.s3_rows()).enumerate() {
         let mut x = [0i64; S3_COLS];
         let mut ok = true;
         for (slot, cell) in x.iter_mut().zip(vals) {
@@ -410,7 +427,7 @@ fn t3_05(cx: &Context, out: &mut Vec<Finding>) {
     let Some(l) = v.layout() else {
         return;
     };
-    for (r, row) in v.s3.iter().enumerate() {
+    for (r, row) in v.s3_rows().iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let shown = match *cell {
                 V::Int(i) if i < 0 => i.to_string(),
@@ -438,7 +455,7 @@ fn t3_06(cx: &Context, out: &mut Vec<Finding>) {
     let v = cx.view();
     for c in 0..S3_COLS {
         let cells = [(l.r4, c), (l.r1, c), (l.r2, c)];
-        match values(v, l, &cells) {
+        match values_n(v, l, &cells) {
             Err(bad) => out.push(not_evaluable("T3-06", col_zh(c), col_en(c), bad)),
             Ok(x) => {
                 let (f, a, b) = (x[0], x[1], x[2]);
@@ -472,7 +489,7 @@ fn t3_07(cx: &Context, out: &mut Vec<Finding>) {
     };
     let v = cx.view();
     let cells = [(l.r1, TOTAL), (l.r2, TOTAL)];
-    let x = match values(v, l, &cells) {
+    let x = match values_n(v, l, &cells) {
         Err(bad) => {
             out.push(not_evaluable("T3-07", "总计列", "total column", bad));
             return;
@@ -581,6 +598,24 @@ mod tests {
     use super::super::testing::*;
     use super::*;
     use crate::model::{ExtraRow, TemplateId::V2021};
+
+    #[test]
+    fn values_n_is_values_in_an_array() {
+        let mut r = balanced();
+        set_value(&mut r, "s3.r2.natural", CellValue::Blank);
+        set_value(&mut r, "s3.r4.total", CellValue::Text("x".into()));
+        let v = View::new(&r);
+        let Some(l) = v.layout() else {
+            panic!("no layout")
+        };
+        for c in 0..S3_COLS {
+            let cells = [(l.r1, c), (l.r2, c), (l.r3_7, c), (l.r4, c)];
+            assert_eq!(
+                values_n(&v, l, &cells).map(Vec::from),
+                values(&v, l, &cells)
+            );
+        }
+    }
 
     fn balanced() -> crate::model::Report {
         let mut r = zeros(V2021);

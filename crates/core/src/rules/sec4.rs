@@ -80,7 +80,7 @@ const GROUP_EN: [&str; 3] = [
 fn group_sum(cx: &Context, id: &str, g: usize, out: &mut Vec<Finding>) {
     let v = cx.view();
     let keys = S4_KEYS[g];
-    let vals: Vec<Option<i64>> = (0..5).map(|c| v.s4(g, c).int()).collect();
+    let vals: [Option<i64>; 5] = std::array::from_fn(|c| v.s4(g, c).int());
     if vals.iter().any(Option::is_none) {
         let bad = keys
             .iter()
@@ -91,7 +91,7 @@ fn group_sum(cx: &Context, id: &str, g: usize, out: &mut Vec<Finding>) {
         out.push(not_evaluable(id, GROUP_ZH[g], GROUP_EN[g], bad));
         return;
     }
-    let x: Vec<i64> = vals.into_iter().flatten().collect();
+    let x: [i64; 5] = vals.map(|x| x.unwrap_or_default());
     let sum: i64 = x[..4].iter().sum();
     let total = x[4];
     if sum == total {
@@ -178,21 +178,69 @@ fn t4_05(cx: &Context, out: &mut Vec<Finding>) {
     if s[4] == 0 {
         return;
     }
-    out.push(
-        Finding::new(
-            "T4-05",
-            Severity::Info,
-            format!(
-                "行政诉讼合计 {} 件（结果维持 {}、结果纠正 {}、其他结果 {}、尚未审结 {}）",
-                s[4], s[0], s[1], s[2], s[3]
-            ),
-            format!(
-                "lawsuits in all: {} (upheld {}, corrected {}, other {}, pending {})",
-                s[4], s[0], s[1], s[2], s[3]
-            ),
-        )
-        .with_cells(["s4.suit_direct.total", "s4.suit_after_review.total"]),
+    // This finding comes with every report that has lawsuits: its messages are put together
+    // piece by piece (`format!` costs several times more; see the test for the plain form).
+    let [upheld, corrected, other, pending, total] = s;
+    let zh = interleave(
+        [
+            "行政诉讼合计 ",
+            " 件（结果维持 ",
+            "、结果纠正 ",
+            "、其他结果 ",
+            "、尚未审结 ",
+            "）",
+        ],
+        [total, upheld, corrected, other, pending],
     );
+    let en = interleave(
+        [
+            "lawsuits in all: ",
+            " (upheld ",
+            ", corrected ",
+            ", other ",
+            ", pending ",
+            ")",
+        ],
+        [total, upheld, corrected, other, pending],
+    );
+    out.push(
+        Finding::new("T4-05", Severity::Info, zh, en)
+            .with_cells(["s4.suit_direct.total", "s4.suit_after_review.total"]),
+    );
+}
+
+/// `texts[0] n[0] texts[1] n[1] … texts[5]`, the numbers in decimal.
+fn interleave(texts: [&str; 6], numbers: [i64; 5]) -> String {
+    let mut out = String::with_capacity(96);
+    for (text, n) in texts.iter().zip(numbers) {
+        out.push_str(text);
+        push_decimal(&mut out, n);
+    }
+    out.push_str(texts[5]);
+    out
+}
+
+/// Appends `n` in decimal (as `n.to_string()`).
+fn push_decimal(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || k == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(k..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
@@ -201,6 +249,36 @@ mod tests {
     use super::*;
     use crate::finding::Suspect;
     use crate::model::TemplateId::V2021;
+
+    #[test]
+    fn t4_05_messages_are_the_formatted_ones() {
+        for s in [
+            [25, 5, 9, 7, 46],
+            [0, 0, 0, 0, 1],
+            [-3, i64::MIN, i64::MAX, 10, 100],
+        ] {
+            let [a, b, c, d, t] = s;
+            let texts = ["x ", " y ", "、", ", ", "（", "）"];
+            assert_eq!(
+                interleave(texts, [t, a, b, c, d]),
+                format!("x {t} y {a}、{b}, {c}（{d}）")
+            );
+        }
+        let mut r = zeros(V2021);
+        set(&mut r, "s4.suit_direct.upheld", 25);
+        set(&mut r, "s4.suit_direct.total", 25);
+        set(&mut r, "s4.suit_after_review.pending", 7);
+        set(&mut r, "s4.suit_after_review.total", 7);
+        let f = run(&T4_05, &r);
+        assert_eq!(
+            f[0].message,
+            "行政诉讼合计 32 件（结果维持 25、结果纠正 0、其他结果 0、尚未审结 7）"
+        );
+        assert_eq!(
+            f[0].message_en,
+            "lawsuits in all: 32 (upheld 25, corrected 0, other 0, pending 7)"
+        );
+    }
 
     #[test]
     fn t4_01_zero_total_is_located() {

@@ -172,9 +172,13 @@ fn s_01(cx: &Context, out: &mut Vec<Finding>) {
         );
         return;
     }
-    let missing: Vec<&str> = (1u8..=6)
-        .filter(|n| !cx.report.sections.contains_key(&n.to_string()))
-        .filter_map(|n| SECTION_HEADINGS.get(usize::from(n) - 1).copied())
+    // The keys of sections 1–6, without formatting them on every check.
+    const KEYS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
+    let missing: Vec<&str> = KEYS
+        .iter()
+        .zip(SECTION_HEADINGS)
+        .filter(|(k, _)| !cx.report.sections.contains_key(**k))
+        .map(|(_, h)| h)
         .collect();
     if !missing.is_empty() {
         out.push(Finding::new(
@@ -295,7 +299,7 @@ fn s_03(cx: &Context, out: &mut Vec<Finding>) {
     };
     let stray: Vec<String> = other_keys
         .iter()
-        .filter(|k| r.cells.contains_key(k))
+        .filter(|k| cx.view().has(r, k))
         .map(|k| k.to_string())
         .collect();
     if !stray.is_empty() {
@@ -309,10 +313,9 @@ fn s_03(cx: &Context, out: &mut Vec<Finding>) {
             .with_cells(stray),
         );
     }
-    let six = normalize_label("（六）其他处理");
     for e in r.extra_rows.iter().filter(|e| e.table == "s3") {
         if t == TemplateId::V2021
-            && normalize_label(&e.label) == six
+            && normalize_label(&e.label) == normalize_label("（六）其他处理")
             && !r.cells.contains_key("s3.r3_6_1.total")
         {
             let cells: Vec<String> = template::get(t)
@@ -431,11 +434,10 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 
 fn s_05(cx: &Context, out: &mut Vec<Finding>) {
     let r = cx.report;
-    let six = normalize_label("（六）其他处理");
     for e in &r.extra_rows {
         if r.template == Some(TemplateId::V2021)
             && e.table == "s3"
-            && normalize_label(&e.label) == six
+            && normalize_label(&e.label) == normalize_label("（六）其他处理")
             && !r.cells.contains_key("s3.r3_6_1.total")
         {
             continue; // S-03

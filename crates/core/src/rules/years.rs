@@ -250,7 +250,8 @@ fn y_06(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let numbers = |v: &View| -> Option<Vec<i64>> {
-        v.s3.iter()
+        v.s3_rows()
+            .iter()
             .flatten()
             .chain(v.s4.iter().flatten())
             .map(|c| c.int())
