@@ -41,12 +41,6 @@ impl<'t> Doc<'t> {
         self.chars.is_empty()
     }
 
-    /// Where the line after the one holding char `i` starts (its `\n` + 1), if there is one.
-    pub fn next_line_start(&self, i: usize) -> Option<usize> {
-        let k = self.line_starts.partition_point(|&s| s <= i);
-        self.line_starts.get(k).copied()
-    }
-
     /// The starts of the lines that begin after char `start`, up to char `end` included.
     pub fn line_starts_in(&self, start: usize, end: usize) -> &[usize] {
         let first = self.line_starts.partition_point(|&s| s <= start);

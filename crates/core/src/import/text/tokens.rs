@@ -78,13 +78,13 @@ pub fn tokenize(doc: &Doc, start: usize, end: usize) -> Vec<Tok> {
     // from empty, the list was copied again and again.
     let mut toks = Vec::with_capacity(end.saturating_sub(start) / 3);
     let mut ls = start.min(end);
-    // The line ends are the doc's own (no scan for `\n`).
-    while ls < end {
-        let le = doc
-            .next_line_start(ls)
-            .map_or(end, |next| (next - 1).min(end));
-        line(doc, ls, le, &mut toks);
-        ls = le + 1;
+    // The line ends are the doc's own (no scan for `\n`), walked in order.
+    for &next in doc.line_starts_in(ls, end) {
+        line(doc, ls, next - 1, &mut toks);
+        ls = next;
+    }
+    if ls < end {
+        line(doc, ls, end, &mut toks);
     }
     toks
 }
