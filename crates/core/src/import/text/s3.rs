@@ -119,11 +119,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
             for (k, chunk) in f.chunks(S3_COLS).enumerate() {
                 gs.push(Cow::Owned(Group {
                     label: if k == 0 { g.label.clone() } else { Vec::new() },
-                    line_label: if k == 0 {
-                        g.line_label.clone()
-                    } else {
-                        Vec::new()
-                    },
+                    line_len: if k == 0 { g.line_len } else { 0 },
                     fields: chunk.to_vec(),
                     unit: None,
                 }));
@@ -170,10 +166,10 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         .iter()
         .zip(&raw_label)
         .map(|(g, at)| {
-            if g.line_label.len() == g.label.len() {
+            if g.line_len == g.label.len() {
                 at.iter().any(|(v, _)| *v >= FUZZY)
             } else {
-                scorer.reaches_fuzzy(&g.line_label)
+                scorer.reaches_fuzzy(g.line_label())
             }
         })
         .collect();
@@ -181,7 +177,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         .map(|i| {
             let mut sc = scored(&raw_label[i], true);
             if let (true, Some(next)) = (!line_named[i], gs.get(i + 1)) {
-                let cut = next.label.len().saturating_sub(next.line_label.len());
+                let cut = next.label.len().saturating_sub(next.line_len);
                 let after = if cut == next.label.len() {
                     scored(&raw_label[i + 1], false)
                 } else {
@@ -197,7 +193,7 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     let extra: Vec<Option<&'static str>> = gs
         .iter()
         .zip(&score)
-        .map(|(g, sc)| s3_extra(&g.line_label, sc.iter().any(|v| *v >= FUZZY)))
+        .map(|(g, sc)| s3_extra(g.line_label(), sc.iter().any(|v| *v >= FUZZY)))
         .collect();
     // A label on the group's own line is certain; text on the lines between two groups may
     // belong to either, so only the former forbids other rows.

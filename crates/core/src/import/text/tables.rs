@@ -230,7 +230,7 @@ pub fn read_s4(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
     }
     let merged = Group {
         label: first.label.clone(),
-        line_label: Vec::new(),
+        line_len: 0,
         fields,
         unit: None,
     };

@@ -40,14 +40,22 @@ pub struct Field<'a> {
 pub struct Group<'a> {
     /// The normalised text since the previous group (at most [`LABEL_KEEP`] chars, the end kept).
     pub label: Vec<char>,
-    /// The part of `label` on the same line as the first value (empty when the label is on
-    /// lines above): a merged group label on a line of its own is not this row's label.
-    pub line_label: Vec<char>,
+    /// How many of `label`'s last chars are on the same line as the first value (see
+    /// [`Group::line_label`]).
+    pub line_len: usize,
     pub fields: Vec<Field<'a>>,
     pub unit: Option<&'static str>,
 }
 
 impl Group<'_> {
+    /// The part of `label` on the same line as the first value (empty when the label is on
+    /// lines above): a merged group label on a line of its own is not this row's label.
+    pub fn line_label(&self) -> &[char] {
+        self.label
+            .get(self.label.len().saturating_sub(self.line_len)..)
+            .unwrap_or_default()
+    }
+
     pub fn start(&self) -> usize {
         self.fields.first().map_or(0, |f| f.start)
     }
@@ -472,11 +480,16 @@ impl Builder<'_> {
     /// only are dropped without resetting the label.
     fn flush(&mut self) {
         if self.cur.iter().any(|f| !f.empty) {
-            let keep = |l: &[char]| l[l.len().saturating_sub(LABEL_KEEP)..].to_vec();
+            let keep = |l: &[char]| l.len().min(LABEL_KEEP);
+            let label = &self.label[self.label.len() - keep(&self.label)..];
+            // The line's text is the end of the label's (both took the same text since the line
+            // began; the label's own start is all that is cut), so its length is enough.
+            let line_len = keep(&self.line_label);
+            debug_assert!(label.ends_with(&self.line_label[self.line_label.len() - line_len..]));
             // Copied at their size; the builder's buffers are reused for the next group.
             self.out.push(Group {
-                label: keep(&self.label),
-                line_label: keep(&self.line_label),
+                label: label.to_vec(),
+                line_len,
                 fields: self.cur.clone(),
                 unit: self.unit.take(),
             });
