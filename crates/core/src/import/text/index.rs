@@ -24,8 +24,12 @@ pub struct RowIndex {
     starts: Vec<Vec<Start>>,
     /// Per char id: the forms holding that char.
     holds: Vec<Vec<Held>>,
-    /// Per char id: the [`Long`] forms holding that char (what the fuzzy tests count).
+    /// Per char id: the [`Long`] forms holding that char (what the fuzzy tests count), and
+    /// where, in a list of its own: counting reads the first list for every char of a label's
+    /// window, and is the scorer's hottest loop (8-byte entries instead of 16).
     holds_long: Vec<Vec<HeldLong>>,
+    /// `holds_long[id][k]`'s places: bit `p` for char `p` of the form (the first 64).
+    holds_long_at: Vec<Vec<u64>>,
 }
 
 /// A form of 6 chars or more, with what its fuzzy tests need.
@@ -78,8 +82,6 @@ struct HeldLong {
     long: u32,
     /// How many times: added to [`FormSeen::in_window`].
     count: u32,
-    /// Where: bit `p` for char `p` of the form (the first 64).
-    at: u64,
 }
 
 /// Forms longer than this are scored by the plain `labels::fuzzy` (positions are bit masks).
@@ -190,20 +192,23 @@ impl RowIndex {
             })
             .collect();
         let mut holds_long: Vec<Vec<HeldLong>> = vec![Vec::new(); distinct.len()];
+        let mut holds_long_at: Vec<Vec<u64>> = vec![Vec::new(); distinct.len()];
         for (li, l) in long.iter().enumerate() {
             for (p, &c) in forms[l.form].chars.iter().enumerate() {
                 let Some(id) = chars.get(c) else { continue };
                 let bit = if p < MAX_FAST { 1u64 << p } else { 0 };
-                match holds_long[id].last_mut() {
-                    Some(h) if h.long == li as u32 => {
+                match (holds_long[id].last_mut(), holds_long_at[id].last_mut()) {
+                    (Some(h), Some(at)) if h.long == li as u32 => {
                         h.count += 1;
-                        h.at |= bit;
+                        *at |= bit;
                     }
-                    _ => holds_long[id].push(HeldLong {
-                        long: li as u32,
-                        count: 1,
-                        at: bit,
-                    }),
+                    _ => {
+                        holds_long[id].push(HeldLong {
+                            long: li as u32,
+                            count: 1,
+                        });
+                        holds_long_at[id].push(bit);
+                    }
                 }
             }
         }
@@ -216,6 +221,7 @@ impl RowIndex {
             starts,
             holds,
             holds_long,
+            holds_long_at,
         }
     }
 
@@ -408,9 +414,9 @@ impl Scorer<'_> {
         }
         let last = label.last().and_then(|&c| index.chars.get(c));
         if let Some(id) = last {
-            for h in &index.holds_long[id] {
+            for (h, &at) in index.holds_long[id].iter().zip(&index.holds_long_at[id]) {
                 forms[h.long as usize].has_last = true;
-                forms[h.long as usize].last_at = h.at;
+                forms[h.long as usize].last_at = at;
             }
         }
         Seen {
