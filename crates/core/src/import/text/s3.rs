@@ -197,9 +197,8 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         .collect();
     // A label on the group's own line is certain; text on the lines between two groups may
     // belong to either, so only the former forbids other rows.
-    let assign = |i: usize, j: usize| -> i32 {
-        let s = score[i][j];
-        let pen = if line_named[i] && s < FUZZY {
+    let assign = |s: i32, line_named: bool| -> i32 {
+        let pen = if line_named && s < FUZZY {
             3 * STRONG
         } else {
             0
@@ -214,8 +213,10 @@ pub fn read_s3(doc: &Doc, sink: &mut Sink, t: TemplateId, groups: &[Group]) {
         }
     };
     let mut gains: Vec<i32> = Vec::with_capacity(m * n);
-    for i in 0..m {
-        gains.extend((0..n).map(|j| assign(i, j)));
+    for (sc, &named) in score.iter().zip(&line_named) {
+        // A group's scores are the index's rows, which are the specs (`row_index`).
+        debug_assert_eq!(sc.len(), n);
+        gains.extend(sc.iter().map(|&s| assign(s, named)));
     }
     let drops: Vec<i32> = (0..m).map(drop).collect();
     let slots = align(m, n, &gains, &drops);
@@ -255,7 +256,7 @@ fn align(m: usize, n: usize, gains: &[i32], drops: &[i32]) -> Vec<Option<usize>>
     }
     for i in 1..=m {
         let (done, rest) = dp.split_at_mut(i * w);
-        let up = &done[(i - 1) * w..];
+        let up = &done[(i - 1) * w..i * w];
         let row = &mut rest[..w];
         let brow = &mut back[i * w..(i + 1) * w];
         let gain = &gains[(i - 1) * n..i * n];
@@ -263,18 +264,23 @@ fn align(m: usize, n: usize, gains: &[i32], drops: &[i32]) -> Vec<Option<usize>>
         // Column 0: only dropping reaches it.
         row[0] = up[0] + drop;
         brow[0] = 2;
-        for j in 1..=n {
-            let (mut v, mut b) = (up[j - 1] + gain[j - 1], 0u8);
-            if up[j] + drop > v {
-                v = up[j] + drop;
-                b = 2;
+        // Cell j from the cell above-left (`diag`), above, and left; zipped, so that no index
+        // is checked.
+        let mut left = row[0];
+        let cells = up.iter().zip(&up[1..]).zip(gain);
+        for ((((&diag, &above), &g), slot), b) in cells.zip(&mut row[1..]).zip(&mut brow[1..]) {
+            let (mut v, mut m) = (diag + g, 0u8);
+            if above + drop > v {
+                v = above + drop;
+                m = 2;
             }
-            if row[j - 1] > v {
-                v = row[j - 1];
-                b = 1;
+            if left > v {
+                v = left;
+                m = 1;
             }
-            row[j] = v;
-            brow[j] = b;
+            *slot = v;
+            *b = m;
+            left = v;
         }
     }
     backtrack(&back, m, n)
