@@ -149,11 +149,30 @@ impl Template {
 
 /// The template with this id.
 pub fn get(id: TemplateId) -> &'static Template {
-    static T2019: OnceLock<Template> = OnceLock::new();
-    static T2021: OnceLock<Template> = OnceLock::new();
-    match id {
-        TemplateId::V2019 => T2019.get_or_init(|| build(TemplateId::V2019, TABLES_2019)),
-        TemplateId::V2021 => T2021.get_or_init(|| build(TemplateId::V2021, TABLES_2021)),
+    static TEMPLATES: PerTemplate<Template> = PerTemplate::new();
+    TEMPLATES.get(id, |id| match id {
+        TemplateId::V2019 => build(id, TABLES_2019),
+        TemplateId::V2021 => build(id, TABLES_2021),
+    })
+}
+
+/// A value built once per program for each template (the template itself, and the tables,
+/// indexes and layouts that the importers and rules derive from it): a `static` of this type
+/// holds both.
+pub(crate) struct PerTemplate<T>([OnceLock<T>; 2]);
+
+impl<T> PerTemplate<T> {
+    pub(crate) const fn new() -> PerTemplate<T> {
+        PerTemplate([OnceLock::new(), OnceLock::new()])
+    }
+
+    /// The value for `t`, made by `build` the first time it is asked for.
+    pub(crate) fn get(&self, t: TemplateId, build: impl FnOnce(TemplateId) -> T) -> &T {
+        let cell = match t {
+            TemplateId::V2019 => &self.0[0],
+            TemplateId::V2021 => &self.0[1],
+        };
+        cell.get_or_init(|| build(t))
     }
 }
 

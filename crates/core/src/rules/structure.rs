@@ -1,10 +1,8 @@
 //! S-01…S-12: structure and template version.
 
-use std::sync::OnceLock;
-
 use crate::finding::{Finding, Severity};
 use crate::model::{CellValue, TemplateId};
-use crate::template::{self, SECTION_HEADINGS};
+use crate::template::{self, PerTemplate, SECTION_HEADINGS};
 use crate::text::{normalize_label, parse_chinese_number};
 
 use super::view::{is_template_key, V};
@@ -389,13 +387,8 @@ fn s_04(cx: &Context, out: &mut Vec<Finding>) {
 /// Every row label of a template, normalised and as chars, with the label itself; made once
 /// per template.
 fn row_labels(t: TemplateId) -> &'static [(Vec<char>, &'static str)] {
-    static L2019: OnceLock<Vec<(Vec<char>, &'static str)>> = OnceLock::new();
-    static L2021: OnceLock<Vec<(Vec<char>, &'static str)>> = OnceLock::new();
-    let cell = match t {
-        TemplateId::V2019 => &L2019,
-        TemplateId::V2021 => &L2021,
-    };
-    cell.get_or_init(|| {
+    static LABELS: PerTemplate<Vec<(Vec<char>, &'static str)>> = PerTemplate::new();
+    LABELS.get(t, |t| {
         template::get(t)
             .tables
             .iter()

@@ -1,11 +1,9 @@
 //! The report's tables read once per check into small arrays, so that rules index by position
 //! instead of formatting keys, and the names of cells for messages.
 
-use std::sync::OnceLock;
-
 use crate::finding::Suspect;
 use crate::model::{CellValue, Report, TemplateId};
-use crate::template::{self, CellDef, RowDef};
+use crate::template::{self, CellDef, PerTemplate, RowDef};
 
 use super::locate::{self, Identity};
 
@@ -107,13 +105,8 @@ pub(crate) struct S3Layout {
 
 impl S3Layout {
     pub(crate) fn get(t: TemplateId) -> &'static S3Layout {
-        static L2019: OnceLock<S3Layout> = OnceLock::new();
-        static L2021: OnceLock<S3Layout> = OnceLock::new();
-        let cell = match t {
-            TemplateId::V2019 => &L2019,
-            TemplateId::V2021 => &L2021,
-        };
-        cell.get_or_init(|| S3Layout::build(t))
+        static LAYOUTS: PerTemplate<S3Layout> = PerTemplate::new();
+        LAYOUTS.get(t, S3Layout::build)
     }
 
     fn build(t: TemplateId) -> S3Layout {
@@ -173,13 +166,8 @@ pub(crate) fn name(key: &str) -> String {
 
 /// The keys of a template sorted by byte order, with each key's index in `cells()`.
 fn sorted_keys(t: TemplateId) -> &'static [(&'static str, usize)] {
-    static K2019: OnceLock<Vec<(&'static str, usize)>> = OnceLock::new();
-    static K2021: OnceLock<Vec<(&'static str, usize)>> = OnceLock::new();
-    let cell = match t {
-        TemplateId::V2019 => &K2019,
-        TemplateId::V2021 => &K2021,
-    };
-    cell.get_or_init(|| {
+    static KEYS: PerTemplate<Vec<(&'static str, usize)>> = PerTemplate::new();
+    KEYS.get(t, |t| {
         let mut v: Vec<(&'static str, usize)> = template::get(t)
             .cells()
             .iter()
@@ -274,13 +262,8 @@ impl KeyIndex {
     }
 
     fn get(t: TemplateId) -> &'static KeyIndex {
-        static I2019: OnceLock<KeyIndex> = OnceLock::new();
-        static I2021: OnceLock<KeyIndex> = OnceLock::new();
-        let cell = match t {
-            TemplateId::V2019 => &I2019,
-            TemplateId::V2021 => &I2021,
-        };
-        cell.get_or_init(|| KeyIndex::build(t))
+        static INDEXES: PerTemplate<KeyIndex> = PerTemplate::new();
+        INDEXES.get(t, KeyIndex::build)
     }
 }
 

@@ -265,13 +265,8 @@ impl Sink {
 
 /// The indexes of a template's cells in the order of their keys, computed once per template.
 fn key_order(t: TemplateId) -> &'static [usize] {
-    use std::sync::OnceLock;
-    static ORDER: [OnceLock<Vec<usize>>; 2] = [OnceLock::new(), OnceLock::new()];
-    let k = match t {
-        TemplateId::V2019 => 0,
-        TemplateId::V2021 => 1,
-    };
-    ORDER[k].get_or_init(|| {
+    static ORDER: template::PerTemplate<Vec<usize>> = template::PerTemplate::new();
+    ORDER.get(t, |t| {
         let defs = template::get(t).cells();
         let mut ids: Vec<usize> = (0..defs.len()).collect();
         ids.sort_by_key(|&i| defs[i].key.as_str());
