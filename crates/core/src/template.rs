@@ -176,6 +176,22 @@ impl<T> PerTemplate<T> {
     }
 }
 
+/// The keys of a template's cells in byte order, each with its cell's index in `cells()`; made
+/// once per template (the importers hand cells over in this order, the rules merge with it).
+pub(crate) fn sorted_keys(t: TemplateId) -> &'static [(&'static str, usize)] {
+    static KEYS: PerTemplate<Vec<(&'static str, usize)>> = PerTemplate::new();
+    KEYS.get(t, |t| {
+        let mut v: Vec<(&'static str, usize)> = get(t)
+            .cells()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.as_str(), i))
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
 /// The cell definition of a key in either template (2021 first).
 pub fn find_cell(key: &str) -> Option<&'static CellDef> {
     get(TemplateId::V2021)

@@ -2,7 +2,7 @@
 //! `{机关}{YYYY}年(度)政府信息公开工作年度报告` (some reports put the year first, some put the
 //! agency on the line above); the 落款 is the agency and a date at the end.
 
-use super::text::doc::{Doc, Folder};
+use super::text::doc::{fold_char, Doc};
 use crate::text::fold_width;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -115,12 +115,11 @@ struct Title {
 /// Finds `政府信息公开…报告` with a year before it, allowing line breaks inside the title.
 fn find_title(head: &[char]) -> Option<Title> {
     // Compact copy without white space, keeping a map to the original index.
-    let mut fold = Folder::default();
     let (compact, map): (Vec<char>, Vec<usize>) = head
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_whitespace())
-        .map(|(i, c)| (fold.fold(*c), i))
+        .map(|(i, c)| (fold_char(*c), i))
         .unzip();
     let key: Vec<char> = "政府信息公开".chars().collect();
     let mut from = 0;

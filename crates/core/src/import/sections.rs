@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::text::doc::{norm_chars, Doc, Norm};
-use super::text::tokens::{is_page_number, page_number_chars};
+use super::text::tokens::{is_page_number, is_page_number_line, page_number_chars};
 use crate::template::{SECTION_ALIASES, SECTION_HEADINGS};
-use crate::text::fold_width;
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
@@ -257,7 +256,7 @@ fn clean_lines(doc: &Doc, ranges: &[(usize, usize)]) -> String {
                 let text: Vec<&str> = ranges.iter().map(|&(a, b)| doc.slice_str(a, b)).collect();
                 return clean(&text.join("\n"));
             }
-            if is_page_number_line(doc, a, b) {
+            if is_page_number_line(doc.chars.get(a..b).unwrap_or_default()) {
                 flush(&mut out, run.take());
             } else {
                 run = Some((run.map_or(a, |r| r.0), b));
@@ -266,24 +265,6 @@ fn clean_lines(doc: &Doc, ranges: &[(usize, usize)]) -> String {
         flush(&mut out, run);
     }
     trim(out)
-}
-
-/// Whether the doc's chars `a..b` (a line) are a page number, as [`clean`] tests its lines. Prose
-/// fails at its first char that is not white space, without the trimming.
-fn is_page_number_line(doc: &Doc, a: usize, b: usize) -> bool {
-    let chars = doc.chars.get(a..b).unwrap_or_default();
-    let Some(&first) = chars.iter().find(|c| !c.is_whitespace()) else {
-        return false;
-    };
-    // The trimmed line starts with `first`: `page_number_chars` fails on it unless it is one of
-    // these (it is not white space).
-    if !matches!(first, '-' | '—' | '–' | '－' | '−' | '第' | '页')
-        && !fold_width(first).is_ascii_digit()
-    {
-        return false;
-    }
-    let t = doc.slice_str(a, b).trim();
-    page_number_chars(t) && is_page_number(t)
 }
 
 /// A numeral starts a heading unless it is part of `（二）`, `第二` or a longer numeral.

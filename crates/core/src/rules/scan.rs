@@ -90,6 +90,19 @@ const CLASS: [u64; 256] = {
     t
 };
 
+/// How many bytes the sentence delimiter at the char `w` (its UTF-8 bytes, little-endian, as
+/// [`char_at`] reads them) takes, `next` being the text's next byte (0 at its end); 0 when the
+/// char starts no delimiter. Both of `split`'s loops ask it.
+#[inline(always)]
+fn delimiter_len(w: u32, next: u8) -> usize {
+    match w {
+        0x3B => 1,                                              // ;
+        0x0A if next == b'\n' => 2,                             // a blank line
+        0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
+        _ => 0,
+    }
+}
+
 /// The char starting at byte `i` of UTF-8 text: its bytes read little-endian into a `u32`
 /// (`'件'` = `0xB6_BB_E4`, `'\n'` = `0x0A`), its length, and whether it may be a delimiter or
 /// a line break (see [`LEAD`]). Reads the bytes without decoding them to a `char`; `i` must be
@@ -309,12 +322,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
             let n = (class >> 56) as usize;
             let w = u32::from_le_bytes(quad) & class as u32;
             if class & 1 << 32 != 0 {
-                let delimiter = match w {
-                    0x3B => 1,                                              // ;
-                    0x0A if quad[1] == b'\n' => 2,                          // a blank line
-                    0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
-                    _ => 0,
-                };
+                let delimiter = delimiter_len(w, quad[1]);
                 if delimiter > 0 {
                     push(start, i, m, &breaks);
                     breaks.clear();
@@ -333,12 +341,7 @@ pub(crate) fn split(report: &Report) -> Vec<Sentence<'_>> {
         while let Some((w, n, special)) = char_at(b, i) {
             // Only a few lead bytes can start a delimiter or a line break.
             if special {
-                let delimiter = match w {
-                    0x3B => 1,                                              // ;
-                    0x0A if b.get(i + 1) == Some(&b'\n') => 2,              // a blank line
-                    0x82_80_E3 | 0x9B_BC_EF | 0x81_BC_EF | 0x9F_BC_EF => 3, // 。；！？
-                    _ => 0,
-                };
+                let delimiter = delimiter_len(w, b.get(i + 1).copied().unwrap_or(0));
                 if delimiter > 0 {
                     push(start, i, m, &breaks);
                     breaks.clear();

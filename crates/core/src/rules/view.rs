@@ -164,21 +164,6 @@ pub(crate) fn name(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-/// The keys of a template sorted by byte order, with each key's index in `cells()`.
-fn sorted_keys(t: TemplateId) -> &'static [(&'static str, usize)] {
-    static KEYS: PerTemplate<Vec<(&'static str, usize)>> = PerTemplate::new();
-    KEYS.get(t, |t| {
-        let mut v: Vec<(&'static str, usize)> = template::get(t)
-            .cells()
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key.as_str(), i))
-            .collect();
-        v.sort_unstable();
-        v
-    })
-}
-
 /// `a == b`, compared inline eight bytes at a time: for keys of 10–30 bytes a call to `bcmp`
 /// costs more than the compare. The same bytes in memory answer at once: the text importer's
 /// cells carry the template's own keys.
@@ -270,7 +255,7 @@ impl KeyIndex {
 /// Whether a key belongs to either template.
 pub(crate) fn is_template_key(key: &str) -> bool {
     [TemplateId::V2021, TemplateId::V2019].iter().any(|t| {
-        sorted_keys(*t)
+        template::sorted_keys(*t)
             .binary_search_by(|(k, _)| (*k).cmp(key))
             .is_ok()
     })
@@ -300,7 +285,7 @@ impl View {
         let mut s4 = [[V::Absent; 5]; 3];
         if let Some(t) = template {
             // Both the report's cells and the sorted template keys are in byte order: one merge.
-            let keys = sorted_keys(t);
+            let keys = template::sorted_keys(t);
             slots = vec![V::Absent; keys.len()];
             let mut j = 0;
             for (k, val) in &report.cells {

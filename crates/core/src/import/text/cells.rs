@@ -18,8 +18,8 @@ const MAX_I01: usize = 50;
 pub struct Sink {
     /// The template's cells, whose index names a cell here.
     defs: &'static [CellDef],
-    /// Indexes of `defs` in key order.
-    order: &'static [usize],
+    /// The template's keys in key order, with their indexes in `defs`.
+    order: &'static [(&'static str, usize)],
     values: Vec<Option<CellValue>>,
     pub findings: Vec<Finding>,
     pub extra_rows: Vec<ExtraRow>,
@@ -37,7 +37,7 @@ impl Sink {
         let defs = template::get(t).cells();
         Sink {
             defs,
-            order: key_order(t),
+            order: template::sorted_keys(t),
             values: vec![None; defs.len()],
             findings: Vec::new(),
             extra_rows: Vec::new(),
@@ -83,9 +83,9 @@ impl Sink {
         let entries = self
             .order
             .iter()
-            .filter_map(|&id| {
+            .filter_map(|&(key, id)| {
                 let v = values.get_mut(id)?.take()?;
-                Some((CellKey::Borrowed(self.key(id)), v))
+                Some((CellKey::Borrowed(key), v))
             })
             .collect();
         Cells::from_sorted(entries)
@@ -261,17 +261,6 @@ impl Sink {
             format!("{what_en} not found"),
         ));
     }
-}
-
-/// The indexes of a template's cells in the order of their keys, computed once per template.
-fn key_order(t: TemplateId) -> &'static [usize] {
-    static ORDER: template::PerTemplate<Vec<usize>> = template::PerTemplate::new();
-    ORDER.get(t, |t| {
-        let defs = template::get(t).cells();
-        let mut ids: Vec<usize> = (0..defs.len()).collect();
-        ids.sort_by_key(|&i| defs[i].key.as_str());
-        ids
-    })
 }
 
 /// The fields of a row with `n` cells: empty fields beyond `n` are dropped, trailing first

@@ -149,7 +149,7 @@ fn fold_other(c: char) -> Option<char> {
     if let Some(&keep) = ASCII_KEPT.get(c as usize) {
         return keep.then_some(c);
     }
-    let c = Folder::default().fold(c);
+    let c = fold_char(c);
     (!c.is_whitespace() && !is_label_punct(c)).then_some(c)
 }
 
@@ -256,21 +256,16 @@ pub fn find_chars(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     None
 }
 
-/// Width and traditional-character folding (`fold_traditional` rejects most chars with a
-/// bitmap, cheaper than a cache lookup).
-#[derive(Default)]
-pub struct Folder {}
-
-impl Folder {
-    pub fn fold(&mut self, c: char) -> char {
-        fold_traditional(fold_width(c))
-    }
+/// Width and traditional-character folding: what the normalised view makes of a char before
+/// dropping white space and label punctuation.
+pub fn fold_char(c: char) -> char {
+    fold_traditional(fold_width(c))
 }
 
 /// A label in normalised form, as chars.
 pub fn norm_chars(s: &str) -> Vec<char> {
     s.chars()
-        .map(|c| fold_traditional(fold_width(c)))
+        .map(fold_char)
         .filter(|c| !c.is_whitespace() && !is_label_punct(*c))
         .collect()
 }

@@ -110,7 +110,7 @@ fn line(doc: &Doc, ls: usize, le: usize, out: &mut Vec<Tok>) {
     if is_rule_line_chars(trimmed) {
         return;
     }
-    if may_be_page_number(trimmed) && is_page_number(&trimmed.iter().collect::<String>()) {
+    if is_page_number_trimmed(trimmed) {
         return;
     }
     // One pass for both separators (it vectorises).
@@ -264,26 +264,49 @@ pub fn is_page_number(t: &str) -> bool {
 /// Whether text could be a page number (see [`is_page_number`]) by its chars alone: dashes,
 /// white space, 第, 页 and digits. Prose fails at its first char, without the trimming.
 pub fn page_number_chars(t: &str) -> bool {
-    t.chars().all(|c| {
-        matches!(c, '-' | '—' | '–' | '－' | '−' | '第' | '页')
-            || c.is_whitespace()
-            || fold_width(c).is_ascii_digit()
-    })
+    t.chars().all(page_number_char)
+}
+
+/// A char a page number may hold (see [`page_number_chars`]).
+fn page_number_char(c: char) -> bool {
+    page_number_mark(c) || c.is_whitespace()
+}
+
+/// A char a page number may hold other than white space (tested without the white-space table
+/// where the char is known not to be white space).
+fn page_number_mark(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '－' | '−' | '第' | '页') || fold_width(c).is_ascii_digit()
+}
+
+/// Whether a line is a page number ([`is_page_number`] of its trimmed text). Lines that cannot
+/// be one are rejected by their chars, without building a string; prose at its first char,
+/// before the line's end is looked for.
+pub fn is_page_number_line(line: &[char]) -> bool {
+    let Some(a) = line.iter().position(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    if !line.get(a).is_some_and(|&c| page_number_mark(c)) {
+        return false;
+    }
+    let b = line
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(a, |x| x + 1);
+    is_page_number_trimmed(&line[a..b])
+}
+
+/// [`is_page_number_line`] of a line already trimmed.
+fn is_page_number_trimmed(t: &[char]) -> bool {
+    may_be_page_number(t) && is_page_number(&t.iter().collect::<String>())
 }
 
 /// Whether a trimmed line could be a page number (see [`is_page_number`]): only its chars, and
-/// framed by dashes or by 第…页. Lines that cannot be one are rejected without building a string.
+/// framed by dashes or by 第…页.
 fn may_be_page_number(t: &[char]) -> bool {
     let dash = |c: &char| matches!(c, '-' | '—' | '–' | '－' | '−');
     let framed = t.first().is_some_and(|c| dash(c) || *c == '第')
         || t.last().is_some_and(|c| dash(c) || *c == '页');
-    framed
-        && t.iter().all(|c| {
-            dash(c)
-                || matches!(c, '第' | '页')
-                || c.is_whitespace()
-                || fold_width(*c).is_ascii_digit()
-        })
+    framed && t.iter().all(|&c| page_number_char(c))
 }
 
 /// Markdown table rules `|---|:--:|`.
